@@ -1,0 +1,38 @@
+"""Located messages (warnings and validation findings), printed as ``path:line:col: level: text``.
+
+Readers, the encoder and every validator speak this one type, so the CLI prints and counts them
+the same way whatever stage they came from (the docutils habit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ``error`` makes a document invalid, ``warning`` does not."""
+
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding about one place in one document."""
+
+    message: str
+    source: str = "<input>"
+    line: int | None = None
+    column: int | None = None
+    severity: Severity = Severity.WARNING
+    #: which check produced it: "reader", "encoder", "xsd", "schematron", "tei_all", …
+    origin: str = ""
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.severity.value}: {self.message}"
