@@ -1,0 +1,113 @@
+"""The editorial vocabulary: each encoding of a bracketed insertion and what it means.
+
+One table serves three readers: the encoder writes the entries a document uses into its
+``editorialDecl``; the project's Schematron checks that what the header declares is what the
+body uses; the README lists all of them. Values follow EpiDoc where EpiDoc has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """One way a bracketed insertion is encoded: element, distinguishing attribute and value."""
+
+    key: str
+    gi: str
+    att: str | None
+    val: str | None
+    source: str
+    meaning: str
+
+
+ENCODINGS: tuple[Encoding, ...] = (
+    Encoding(
+        "omission",
+        "ellipsis",
+        None,
+        None,
+        "[....], [...], […]",
+        "the published text marks an omitted passage; the exact mark is kept in metamark",
+    ),
+    Encoding(
+        "illegible",
+        "gap",
+        "reason",
+        "illegible",
+        "[illegible]",
+        "the editor could not read the original",
+    ),
+    Encoding(
+        "explanation",
+        "supplied",
+        "reason",
+        "explanation",
+        "Filippov [Stalin]",
+        "the editor explains a pseudonym, a name or a term; the name is a persName whose "
+        "@ref points to the person in standOff",
+    ),
+    Encoding(
+        "abbreviation",
+        "choice",
+        None,
+        "abbr+expan",
+        "CC [Central Committee]",
+        "the editor expands an abbreviation",
+    ),
+    Encoding(
+        "regularisation",
+        "choice",
+        None,
+        "orig+reg",
+        "Chiang Kai-shek [Jiang Jieshi]",
+        "the editor gives the modern spelling of a name",
+    ),
+    Encoding(
+        "subaudible",
+        "supplied",
+        "reason",
+        "subaudible",
+        "[which is]",
+        "words the editor supplies for sense",
+    ),
+    Encoding(
+        "omitted", "supplied", "reason", "omitted", "Com[rade]", "the editor completes a word"
+    ),
+    Encoding(
+        "undefined",
+        "supplied",
+        "reason",
+        "undefined",
+        "[…anything else…]",
+        "an insertion the converter could not classify; kept and reported as a warning",
+    ),
+    Encoding(
+        "uncertain",
+        "unclear",
+        None,
+        None,
+        "word [?]",
+        "the editor is unsure of the word before the mark",
+    ),
+    Encoding("sic", "sic", None, None, "word [sic]", "an error kept as in the original"),
+    Encoding(
+        "note-editorial",
+        "note",
+        "type",
+        "editorial",
+        "[Translator's note: …]",
+        "an editorial comment, inline; its text is the bracket's content verbatim",
+    ),
+    Encoding(
+        "note-physical",
+        "note",
+        "type",
+        "physical",
+        "[signature], [Stamp: …]",
+        "the editor describes the physical document; @subtype names what",
+    ),
+)
+
+BY_KEY = {encoding.key: encoding for encoding in ENCODINGS}

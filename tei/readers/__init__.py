@@ -1,0 +1,46 @@
+"""Text → model. One reader per source layout, chosen by looking at the content.
+
+Adding a layout is one module with ``NAME``, ``detect(text) -> int`` (how many of its markers
+the text has) and ``split(text) -> SourceParts``, plus one row in :data:`LAYOUTS`. The file name
+never decides: real collections name files any way they like.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from tei.authority import Authority, bundled_authority
+from tei.errors import InputError, TeiError
+from tei.model import Telegram
+from tei.readers import generic, markdown_export, web_page
+from tei.readers.parts import assemble
+
+#: the layouts, most specific first; the generic reader is the fallback
+LAYOUTS: tuple[ModuleType, ...] = (markdown_export, web_page)
+#: how many of a layout's markers a text needs before that layout claims it
+MIN_MARKERS = 2
+
+
+def detect_layout(text: str) -> ModuleType:
+    """The layout whose markers the text shows most (at least two), else the generic reader."""
+    best, score = generic, MIN_MARKERS - 1
+    for layout in LAYOUTS:
+        found = layout.detect(text)
+        if found > score:
+            best, score = layout, found
+    return best
+
+
+def read(text: str, source_name: str = "<input>", authority: Authority | None = None) -> Telegram:
+    """Read a telegram's text into the model; raise :class:`InputError` when it cannot be."""
+    if not text.strip():
+        raise InputError("the input is empty", source=source_name, hint="give a telegram's text")
+    authority = authority if authority is not None else bundled_authority()
+    layout = detect_layout(text)
+    try:
+        return assemble(layout.split(text), source_name, authority)
+    except TeiError as error:
+        raise error.with_source(source_name) from None
+
+
+__all__ = ["LAYOUTS", "detect_layout", "read"]

@@ -1,0 +1,214 @@
+"""Body paragraphs → the message structure every layout shares.
+
+Salutation, paragraphs, numbered points, signature, dateline, postscript, and a message quoted
+inside a transmitting telegram are found by their shapes, which are the same whatever the layout
+around them; so the readers only cut out the body and hand its paragraphs here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tei.authority import Authority
+from tei.dates import is_date, parse_date
+from tei.model import (
+    Block as BodyBlock,
+)
+from tei.model import (
+    Body,
+    Closer,
+    Dateline,
+    Inline,
+    Message,
+    Omission,
+    OmissionBlock,
+    Paragraph,
+    PersonName,
+    Point,
+    QuotedMessage,
+    QuoteStyle,
+    RoleName,
+    Text,
+)
+from tei.readers.blocks import Block
+from tei.readers.brackets import _OMISSION, parse_inline
+
+Warn = Callable[[str, int], None]
+
+_POINT = re.compile(r"^(?P<n>\d{1,2})\.\s+(?P<rest>\S.*)$", re.S)
+_SALUTE = re.compile(
+    r"^(?P<to>To\s+)?(?P<role>(?:Dear\s+)?(?:Comrade|Cde\.|Com\.|Tov\.|Dear|Mr\.|Marshal|General)"
+    r"\s+)?(?P<name>[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3})(?P<end>[,.:!])$"
+)
+_POSTSCRIPT = re.compile(r"^P\.\s?S\.")
+_OPEN_QUOTES = {'"': QuoteStyle.STRAIGHT, "“": QuoteStyle.CURLY}
+_CLOSE_QUOTES = {QuoteStyle.STRAIGHT: '"', QuoteStyle.CURLY: "”"}
+
+
+def build_body(blocks: list[Block], kind: str, authority: Authority, warn: Warn) -> Body:
+    """Turn the body's paragraphs into a :class:`Body`: a quoted message or a direct one."""
+    quoted = _find_quote(blocks)
+    if quoted is None:
+        return Body(kind=kind, message=build_message(blocks, authority, warn))
+    first, last, style = quoted
+    inner = list(blocks[first : last + 1])
+    inner[0] = _strip_block(inner[0], start=1)
+    inner[-1] = _strip_block(inner[-1], end=1)
+    message = build_message(inner, authority, warn)
+    result: list[BodyBlock] = [_outer_block(b, authority, warn) for b in blocks[:first]]
+    result.append(QuotedMessage(message, style, blocks[first].line))
+    result.extend(_outer_block(b, authority, warn) for b in blocks[last + 1 :])
+    return Body(kind=kind, blocks=tuple(result))
+
+
+def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Message:
+    """Salutation, paragraphs, points, closer and postscript of one message."""
+    blocks = list(blocks)
+    if not blocks:
+        return Message()
+    postscript: list[Paragraph] = []
+    for index, block in enumerate(blocks):
+        if _POSTSCRIPT.match(block.text):
+            postscript = [_paragraph(b, authority, warn) for b in blocks[index:]]
+            blocks = blocks[:index]
+            break
+    salute: tuple[Inline, ...] = ()
+    if blocks and _SALUTE.match(blocks[0].text):
+        salute = _salute(blocks[0].text, authority)
+        blocks = blocks[1:]
+    closer, blocks = _closer(blocks, authority, warn)
+    paragraphs: list[Paragraph] = []
+    points: list[Point] = []
+    expected = 1
+    for block in blocks:
+        match = _POINT.match(block.text)
+        if match and int(match.group("n")) == expected:
+            label = f"{match.group('n')}."
+            text = match.group("rest")
+            first = Paragraph(parse_inline(text, block.line, authority, warn), block.line)
+            points.append(Point(match.group("n"), label, (first,), block.line))
+            expected += 1
+        elif points:
+            last = points[-1]
+            paragraph = _paragraph(block, authority, warn)
+            points[-1] = Point(last.n, last.label, (*last.paragraphs, paragraph), last.line)
+        else:
+            paragraphs.append(_paragraph(block, authority, warn))
+    line = blocks[0].line if blocks else (closer.line if closer else 0)
+    return Message(salute, tuple(paragraphs), tuple(points), closer, tuple(postscript), line)
+
+
+def _paragraph(block: Block, authority: Authority, warn: Warn) -> Paragraph:
+    return Paragraph(parse_inline(block.text, block.line, authority, warn), block.line)
+
+
+def _outer_block(block: Block, authority: Authority, warn: Warn) -> BodyBlock:
+    """A paragraph outside a quoted message; an omission mark alone becomes its own block."""
+    text = block.text
+    if text.startswith("[") and text.endswith("]") and _OMISSION.fullmatch(text[1:-1]):
+        return OmissionBlock(Omission(text[1:-1], block.line), block.line)
+    return _paragraph(block, authority, warn)
+
+
+def _find_quote(blocks: list[Block]) -> tuple[int, int, QuoteStyle] | None:
+    """The paragraphs of a message quoted whole: one opens with a quote mark, a later one
+    closes with the matching mark, and the quote spans more than one paragraph."""
+    for first, block in enumerate(blocks):
+        style = _OPEN_QUOTES.get(block.text[:1])
+        if style is None:
+            continue
+        close = _CLOSE_QUOTES[style]
+        for last in range(len(blocks) - 1, first, -1):
+            if blocks[last].text.endswith(close):
+                return first, last, style
+        return None
+    return None
+
+
+def _strip_block(block: Block, start: int = 0, end: int = 0) -> Block:
+    lines = list(block.lines)
+    if start:
+        lines[0] = lines[0][start:].lstrip()
+    if end:
+        lines[-1] = lines[-1][: len(lines[-1]) - end].rstrip()
+    return Block(tuple(lines), block.line)
+
+
+def _closer(
+    blocks: list[Block], authority: Authority, warn: Warn
+) -> tuple[Closer | None, list[Block]]:
+    """Signature and dateline at the end: ``Name`` then ``12 January 1949``, in one paragraph
+    of two lines or in two paragraphs; either alone also counts."""
+    if not blocks:
+        return None, blocks
+    last = blocks[-1]
+    dateline = None
+    signature_text = None
+    signature_line = last.line
+    remaining = blocks
+    if is_date(last.lines[-1]):
+        date_line_number = last.line + len(last.lines) - 1
+        dateline = _dateline(last.lines[-1], date_line_number, warn)
+        if len(last.lines) > 1:
+            candidate = " ".join(last.lines[:-1])
+            if _looks_like_signature(candidate):
+                signature_text = candidate
+                remaining = blocks[:-1]
+            else:
+                remaining = [*blocks[:-1], Block(last.lines[:-1], last.line)]
+        else:
+            remaining = blocks[:-1]
+            if remaining and _looks_like_signature(remaining[-1].text):
+                signature_text = remaining[-1].text
+                signature_line = remaining[-1].line
+                remaining = remaining[:-1]
+    elif _looks_like_signature(last.text) and len(blocks) > 1:
+        signature_text = last.text
+        remaining = blocks[:-1]
+    if dateline is None and signature_text is None:
+        return None, blocks
+    signature: tuple[Inline, ...] = ()
+    if signature_text is not None:
+        signature = _signature(signature_text, signature_line, authority, warn)
+    return Closer(signature, dateline, signature_line), remaining
+
+
+def _dateline(text: str, line: int, warn: Warn) -> Dateline:
+    return Dateline(text, parse_date(text, line=line), line)
+
+
+def _looks_like_signature(text: str) -> bool:
+    """A name: at most six words, each capitalised or bracketed, no sentence punctuation."""
+    text = text.strip()
+    if not text or text[-1] in ".,;:!?" or len(text.split()) > 6:
+        return False
+    words = re.sub(r"\[[^\]]*\]", "", text).split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _signature(text: str, line: int, authority: Authority, warn: Warn) -> tuple[Inline, ...]:
+    """A signature is a name: recognised persons become names, brackets are parsed as usual."""
+    nodes = parse_inline(text, line, authority, warn)
+    if len(nodes) == 1 and isinstance(nodes[0], Text):
+        person = authority.find(text)
+        return (PersonName(text, person.id if person else None),)
+    return nodes
+
+
+def _salute(text: str, authority: Authority) -> tuple[Inline, ...]:
+    """``To Comrade Mao Zedong.`` → To, roleName Comrade, persName Mao Zedong, ``.``."""
+    match = _SALUTE.match(text)
+    assert match is not None
+    nodes: list[Inline] = []
+    if match.group("to"):
+        nodes.append(Text(match.group("to")))
+    role = match.group("role")
+    if role:
+        nodes.append(RoleName(role.strip()))
+        nodes.append(Text(role[len(role.rstrip()) :]))
+    name = match.group("name")
+    person = authority.find(name)
+    nodes.append(PersonName(name, person.id if person else None))
+    nodes.append(Text(match.group("end")))
+    return tuple(nodes)
