@@ -6,40 +6,42 @@ The public API, in the order data flows::
     tree = encode_telegram(telegram)          # model → lxml TEI tree
     tree = encode(text)                       # both steps at once
     data = serialize(tree)                    # byte-stable UTF-8 XML
+
+Names are imported on first use (PEP 562), so ``tei validate`` does not pay for the encoder.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from tei.authority import Authority, bundled_authority, load_authority_file
-from tei.encode import encode_telegram, serialize
-from tei.errors import TeiError
-from tei.readers import read
+_EXPORTS = {
+    "Authority": "tei.authority",
+    "bundled_authority": "tei.authority",
+    "load_authority_file": "tei.authority",
+    "encode_telegram": "tei.encode",
+    "serialize": "tei.encode",
+    "TeiError": "tei.errors",
+    "read": "tei.readers",
+    "encode": "tei.api",
+    "convert_text": "tei.api",
+}
+
+if TYPE_CHECKING:
+    from tei.api import convert_text, encode
+    from tei.authority import Authority, bundled_authority, load_authority_file
+    from tei.encode import encode_telegram, serialize
+    from tei.errors import TeiError
+    from tei.readers import read
 
 
-def encode(text: str, source_name: str = "<input>", authority: Authority | None = None):
-    """Read a telegram's text and return its TEI as an lxml ``ElementTree``."""
-    authority = bundled_authority() if authority is None else bundled_authority().merged(authority)
-    return encode_telegram(read(text, source_name, authority), authority)
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tei' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
-def convert_text(
-    text: str, source_name: str = "<input>", authority: Authority | None = None
-) -> bytes:
-    """Read a telegram's text and return its TEI serialised as UTF-8 bytes."""
-    return serialize(encode(text, source_name, authority))
-
-
-__all__ = [
-    "Authority",
-    "TeiError",
-    "__version__",
-    "bundled_authority",
-    "convert_text",
-    "encode",
-    "encode_telegram",
-    "load_authority_file",
-    "read",
-    "serialize",
-]
+__all__ = ["__version__", *_EXPORTS]

@@ -1,0 +1,140 @@
+"""``tei convert``: telegram transcriptions → TEI files (or standard output)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from lxml import etree
+
+from tei.authority import Authority, bundled_authority, load_authority_file
+from tei.commands.common import AuthorityFiles, Debug, Force, Quiet, Strict, fail, guarded
+from tei.encode import encode_telegram, serialize
+from tei.errors import TeiError, UsageError
+from tei.files import (
+    TEXT_SUFFIXES,
+    InputFile,
+    decode_text,
+    gather_inputs,
+    output_path,
+    read_bytes,
+    write_atomic,
+)
+from tei.readers import read
+from tei.report import Report
+
+#: output formats: name → (file suffix, writer from the TEI tree to bytes)
+FORMATS: dict[str, tuple[str, Callable[[etree._ElementTree], bytes]]] = {
+    "tei": (".xml", serialize),
+}
+#: show a progress bar on a terminal from this many files on
+PROGRESS_FROM = 20
+
+
+def convert(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Transcriptions (.txt/.md) or folders of them; '-' reads stdin."),
+    ],
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", "-o", help="Write OUTDIR/<name>.xml for each input.", file_okay=False
+        ),
+    ] = None,
+    authority_files: AuthorityFiles = None,
+    force: Force = False,
+    strict: Strict = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Encode plain-text telegrams as TEI P5.
+
+    Without -o, a single input is written to standard output. A batch goes on past a failing
+    file and ends with a summary; the exit code is 1 if any file failed.
+    """
+    try:
+        authority = _authority(authority_files or [])
+        items = list(gather_inputs(sources, TEXT_SUFFIXES))
+        if output_dir is None and len(items) != 1:
+            raise UsageError(
+                f"{len(items)} inputs but no output folder",
+                source="tei convert",
+                hint="give -o OUTDIR to convert several files",
+            )
+    except TeiError as error:
+        raise fail(error) from None
+    report = Report(strict=strict, quiet=quiet)
+    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    show_progress = sys.stderr.isatty() and len(items) >= PROGRESS_FROM and not quiet
+    with (
+        typer.progressbar(items, label="Converting", file=sys.stderr)
+        if show_progress
+        else (_NoProgress(items)) as progress
+    ):
+        for item in progress:
+            try:
+                guarded(
+                    item.path,
+                    debug,
+                    lambda item=item: _convert_one(
+                        item, stdin, output_dir, authority, force, report
+                    ),
+                )
+            except TeiError as error:
+                report.error(error)
+    if output_dir is not None or report.failed or report.warnings:
+        if not quiet or report.failed:
+            print(report.summary("converted"), file=sys.stderr)
+    raise typer.Exit(report.exit_code)
+
+
+def _convert_one(
+    item: InputFile,
+    stdin: bytes | None,
+    output_dir: Path | None,
+    authority: Authority,
+    force: bool,
+    report: Report,
+) -> None:
+    name = "<stdin>" if item.is_stdin else item.path
+    text, decode_warnings = decode_text(read_bytes(item, stdin), name)
+    for message in decode_warnings:
+        report.warning(name, None, message)
+    telegram = read(text, name, authority)
+    data = serialize(encode_telegram(telegram, authority))
+    for warning in telegram.warnings:
+        report.warning(name, warning.line, warning.message)
+    if output_dir is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        report.done += 1
+        return
+    suffix, _ = FORMATS["tei"]
+    if write_atomic(output_path(output_dir, item, suffix), data, force=force):
+        report.done += 1
+    else:
+        report.unchanged += 1
+
+
+def _authority(paths: list[Path]) -> Authority:
+    authority = bundled_authority()
+    for path in paths:
+        authority = authority.merged(load_authority_file(path))
+    return authority
+
+
+class _NoProgress:
+    """Stands in for typer's progress bar when there is no terminal to draw on."""
+
+    def __init__(self, items: list[InputFile]) -> None:
+        self.items = items
+
+    def __enter__(self) -> list[InputFile]:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None

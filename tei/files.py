@@ -1,0 +1,194 @@
+"""The disk, in one place: finding inputs, decoding text, and writing outputs atomically.
+
+Every stage below the CLI works on values; only this module and the CLI touch files. Outputs
+are written to a temporary file in the target folder and renamed over the target, so an
+interrupted batch leaves whole files or none, never a half-written one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tei.errors import InputError, OutputError, UsageError
+
+STDIN = "-"
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+XML_SUFFIXES = (".xml", ".tei")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input: its path (``-`` for standard input) and where it sits below a given folder."""
+
+    path: str
+    relative: Path  # the output's path below OUTDIR, without suffix
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+
+def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator[InputFile]:
+    """Files as given, and files with one of ``suffixes`` found below each folder, sorted."""
+    for source in sources:
+        if source == STDIN:
+            yield InputFile(STDIN, Path("stdin"))
+            continue
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+            )
+            for file in found:
+                relative = file.relative_to(path)
+                yield InputFile(str(file), relative.with_suffix(""))
+        elif path.exists() or path.is_symlink():
+            yield InputFile(str(path), Path(path.stem))
+        else:
+            raise UsageError(
+                "no such file or folder", source=source, hint="check the path and try again"
+            )
+
+
+def read_bytes(source: InputFile, stdin: bytes | None = None) -> bytes:
+    """The input's bytes; a read failure is an :class:`InputError` naming the file."""
+    if source.is_stdin:
+        return stdin if stdin is not None else b""
+    try:
+        return Path(source.path).read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", source=source.path) from None
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file: {exc.strerror or exc}",
+            source=source.path,
+            hint="check that it exists and that you may read it",
+        ) from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Decode a transcription; return the text and warnings about how it was decoded.
+
+    UTF-8 is expected; a byte-order mark selects UTF-8/16/32. Text with NUL bytes that is not
+    UTF-16/32 is binary and refused. Other bytes are refused with the command that fixes them,
+    unless they are clearly one of the legacy encodings archives used (see
+    :func:`guess_legacy`), which is decoded and warned about.
+    """
+    warnings: list[str] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), warnings
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(byte {exc.start})",
+                    source=source,
+                    hint="re-save the file as UTF-8",
+                ) from None
+    if b"\x00" in data:
+        raise InputError(
+            "binary data (NUL bytes), not a text file",
+            source=source,
+            line=data[: data.index(b"\x00")].count(b"\n") + 1,
+            hint="give the plain-text transcription, not a PDF, image or word-processor file",
+        )
+    try:
+        return data.decode("utf-8"), warnings
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        legacy = guess_legacy(data)
+        if legacy is None:
+            raise InputError(
+                f"not UTF-8 (byte 0x{data[exc.start]:02x} at line {line})",
+                source=source,
+                line=line,
+                hint="convert it, e.g. iconv -f cp1252 -t utf-8 FILE > FILE.utf8",
+            ) from None
+        warnings.append(f"not UTF-8: decoded as {legacy}; re-save the file as UTF-8 to be sure")
+        return data.decode(legacy), warnings
+
+
+def guess_legacy(data: bytes) -> str | None:
+    """cp1251 when most high bytes are Cyrillic letters, cp1252 when text is Latin; else None.
+
+    A guess is only made when it is clear: Cyrillic text in cp1251 is dominated by bytes
+    0xC0–0xFF, while Western text in cp1252 has few high bytes among ASCII letters.
+    """
+    high = [b for b in data if b >= 0x80]
+    if not high:
+        return None
+    letters = sum(1 for b in high if b >= 0xC0)
+    if letters / len(high) > 0.9 and len(high) > 0.3 * sum(1 for b in data if b > 0x20):
+        return "cp1251"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if len(high) < 0.05 * len(data):
+        return "cp1252"
+    return None
+
+
+def output_path(out_dir: Path, item: InputFile, suffix: str) -> Path:
+    """``OUTDIR/<relative stem><suffix>``."""
+    return out_dir / item.relative.with_suffix(suffix)
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Returns False when the file already holds exactly ``data`` (nothing to do). An existing
+    different file is kept unless ``force``: a user's edited TEI is never overwritten silently.
+    """
+    try:
+        if path.exists():
+            if path.is_dir():
+                raise OutputError("a folder is in the way of the output file", source=str(path))
+            if path.read_bytes() == data:
+                return False
+            if not force:
+                raise OutputError(
+                    "output exists and differs; kept",
+                    source=str(path),
+                    hint="use --force to overwrite it",
+                )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write here: {exc.strerror or exc}",
+            source=str(path),
+            hint="choose an output folder you may write to (-o)",
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"cannot write the file: {exc.strerror or exc}", source=str(path)
+            ) from None
+        raise
+    return True

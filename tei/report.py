@@ -1,0 +1,53 @@
+"""What the commands tell the user on standard error: one line per problem, then a summary.
+
+Messages read ``path[:line]: level: what is wrong — what to do`` (the docutils form), so editors
+and CI annotate the right line. Counts decide the exit code, never the other way round.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from tei.errors import TeiError
+
+
+@dataclass
+class Report:
+    """Counts and prints problems for a batch; ``strict`` makes warnings count as failures."""
+
+    strict: bool = False
+    quiet: bool = False
+    stream: TextIO = field(default_factory=lambda: sys.stderr)
+    done: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    warnings: int = 0
+
+    def error(self, error: TeiError) -> None:
+        """A file failed: print its one-line message and count it."""
+        self.failed += 1
+        print(str(error), file=self.stream)
+
+    def warning(self, source: str, line: int | None, message: str) -> None:
+        """A degraded result: printed unless quiet, always counted."""
+        self.warnings += 1
+        where = f"{source}:{line}" if line else source
+        if not self.quiet or self.strict:
+            level = "error" if self.strict else "warning"
+            print(f"{where}: {level}: {message}", file=self.stream)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when everything was done, 1 when any file failed (or warned, under --strict)."""
+        return 1 if self.failed or (self.strict and self.warnings) else 0
+
+    def summary(self, verb: str) -> str:
+        """``converted 3 files, 1 unchanged; 1 failed; 2 warnings``."""
+        parts = [f"{verb} {self.done} file{'s' if self.done != 1 else ''}"]
+        if self.unchanged:
+            parts[0] += f", {self.unchanged} unchanged"
+        parts.append(f"{self.failed} failed")
+        parts.append(f"{self.warnings} warning{'s' if self.warnings != 1 else ''}")
+        return "; ".join(parts)
