@@ -44,4 +44,15 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [  # noqa: RUF022 - in the order data flows
+    "__version__",
+    "read",
+    "encode_telegram",
+    "encode",
+    "serialize",
+    "convert_text",
+    "Authority",
+    "bundled_authority",
+    "load_authority_file",
+    "TeiError",
+]

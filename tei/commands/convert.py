@@ -86,9 +86,9 @@ def convert(
                 )
             except TeiError as error:
                 report.error(error)
-    if output_dir is not None or report.failed or report.warnings:
-        if not quiet or report.failed:
-            print(report.summary("converted"), file=sys.stderr)
+    wanted = output_dir is not None or report.failed or report.warnings
+    if wanted and (not quiet or report.failed):
+        print(report.summary("converted"), file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
 
