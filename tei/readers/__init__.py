@@ -43,4 +43,14 @@ def read(text: str, source_name: str = "<input>", authority: Authority | None = 
         raise error.with_source(source_name) from None
 
 
-__all__ = ["LAYOUTS", "detect_layout", "read"]
+def reading_text(text: str) -> list[str]:
+    """The body of the source as its paragraphs, the way a reader reads it (round-trip tests).
+
+    Layout matter (site navigation, headings, citation) is left out, as in the TEI; the text
+    of each paragraph is kept verbatim, brackets and quotation marks included.
+    """
+    layout = detect_layout(text)
+    return [block.text for block in layout.split(text).body]
+
+
+__all__ = ["LAYOUTS", "detect_layout", "read", "reading_text"]
