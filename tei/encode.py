@@ -156,9 +156,11 @@ def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
     source_desc = sub(file_desc, "sourceDesc")
     _bibl(source_desc, header)
     _ms_desc(source_desc, header)
-    for source in sorted(
-        {p.source for p in people.used.values() if isinstance(p, AuthorityPerson)}
-    ):
+    sources = sorted({p.source for p in people.used.values() if isinstance(p, AuthorityPerson)})
+    if not sources and len(source_desc) == 0:
+        # sourceDesc takes either paragraphs or bibliographic elements, never both.
+        sub(source_desc, "p", "The source gives no citation.")
+    for source in sources:
         bibl = sub(source_desc, "bibl", xml__id=_authority_id(source))
         if source == BUNDLED_SOURCE:
             sub(bibl, "title", "Persons bundled with telegram-tei")
@@ -171,8 +173,6 @@ def _bibl(parent: etree._Element, header: Header) -> None:
     """The citation verbatim, its title, date and URL marked where they occur in it."""
     citation = header.citation
     if citation is None:
-        if not (header.archival_refs or header.telegram_numbers or header.original_language):
-            sub(parent, "p", "The source gives no citation.")
         return
     bibl = sub(parent, "bibl")
     text = citation.text

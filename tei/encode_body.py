@@ -84,6 +84,8 @@ class BodyEncoder:
             self._inline(sub(sub(parent, "opener"), "salute"), message.salute)
         for paragraph in message.paragraphs:
             self._paragraph(paragraph, parent)
+        if not message.paragraphs and not message.points:
+            sub(parent, "p")  # TEI needs content between opener and closer; the source has none
         for point in message.points:
             div = sub(parent, "div", type="point", n=point.n)
             sub(div, "label", point.label)

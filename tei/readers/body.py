@@ -96,6 +96,8 @@ def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Mess
         else:
             paragraphs.append(_paragraph(block, authority, warn))
     line = blocks[0].line if blocks else (closer.line if closer else 0)
+    if not paragraphs and not points:
+        warn("the message has no text between its salutation and its closing", line or None)
     return Message(salute, tuple(paragraphs), tuple(points), closer, tuple(postscript), line)
 
 
