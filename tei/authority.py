@@ -47,9 +47,13 @@ class AuthorityPerson:
         return None
 
 
+_NAME_NOISE = re.compile(r"[\s\-‐’'`.]+")
+
+
+@lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
     """Compare names ignoring case, spacing and the hyphen/space/apostrophe variations."""
-    return re.sub(r"[\s\-‐’'`.]+", " ", name).strip().casefold()
+    return _NAME_NOISE.sub(" ", name).strip().casefold()
 
 
 class Authority:
@@ -84,7 +88,7 @@ class Authority:
 
     def longest_name_ending(self, text: str) -> tuple[str, AuthorityPerson] | None:
         """The longest known name that ``text`` ends with (as whole words), with its person."""
-        words = text.rstrip().split()
+        words = text.rstrip().rsplit(None, 5)[-5:]  # names have at most five words
         for count in range(min(len(words), 5), 0, -1):
             candidate = " ".join(words[-count:])
             person = self.find(candidate)

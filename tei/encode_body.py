@@ -151,7 +151,10 @@ class BodyEncoder:
             attrs = {"type": node.kind.value, "place": "inline"}
             if node.subtype:
                 attrs["subtype"] = node.subtype
-            sub(parent, "note", node.text, **attrs)
+            if node.inner:
+                self._inline(sub(parent, "note", **attrs), node.inner)
+            else:
+                sub(parent, "note", node.text, **attrs)
         elif isinstance(node, PersonName):
             ref = self.person_ref(node.person_id, node.text)
             if ref:

@@ -55,11 +55,23 @@ def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator
             )
 
 
-def read_bytes(source: InputFile, stdin: bytes | None = None) -> bytes:
-    """The input's bytes; a read failure is an :class:`InputError` naming the file."""
+#: one telegram is a few kilobytes; past this a file is refused unless the user raises the limit
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
+def read_bytes(
+    source: InputFile, stdin: bytes | None = None, max_bytes: int | None = MAX_TEXT_BYTES
+) -> bytes:
+    """The input's bytes; a read failure or an oversized file is an :class:`InputError`.
+
+    The size is checked before reading, so a mistaken 5 GB input costs nothing.
+    """
     if source.is_stdin:
-        return stdin if stdin is not None else b""
+        data = stdin if stdin is not None else b""
+        _check_size(len(data), max_bytes, source.path)
+        return data
     try:
+        _check_size(Path(source.path).stat().st_size, max_bytes, source.path)
         return Path(source.path).read_bytes()
     except IsADirectoryError:
         raise InputError("is a folder, not a file", source=source.path) from None
@@ -69,6 +81,16 @@ def read_bytes(source: InputFile, stdin: bytes | None = None) -> bytes:
             source=source.path,
             hint="check that it exists and that you may read it",
         ) from None
+
+
+def _check_size(size: int, max_bytes: int | None, source: str) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+            "telegram",
+            source="<stdin>" if source == STDIN else source,
+            hint="check it is one telegram; raise the limit with --max-size MB",
+        )
 
 
 _BOMS = (

@@ -125,6 +125,8 @@ class Note:
     kind: NoteKind
     subtype: str | None = None
     line: int = 0
+    #: parsed content when the note holds brackets of its own (``[see [1]]``)
+    inner: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)

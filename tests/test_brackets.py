@@ -112,3 +112,11 @@ def test_unbalanced_brackets_name_line_and_column(text: str, column: int) -> Non
         parse(text)
     assert caught.value.location.line == 5
     assert caught.value.location.column == column
+
+
+def test_nested_brackets_are_a_note_with_its_own_insertions() -> None:
+    nodes, warnings = parse("see [Ed. comment [illegible] here] now")
+    note = nodes[1]
+    assert isinstance(note, Note) and note.subtype == "nested"
+    assert note.inner == (Text("Ed. comment "), Illegible("illegible", 5), Text(" here"))
+    assert "nested brackets" in warnings[0]

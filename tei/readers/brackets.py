@@ -129,11 +129,13 @@ def _parse_brackets(text: str, line: int, authority: Authority, warn: Warn) -> t
         content = text[start + 1 : end - 1]
         after = text[end:]
         if "[" in content:
-            # A bracket inside a bracket: the inner one is the editor's too; keep it as part of
-            # an editorial note so that no literal bracket remains, and say so.
-            warn(f"nested brackets in [{content}]: encoded as one editorial note", line)
-            content = content.replace("[", "(").replace("]", ")")
-        node, before = _classify(before, content, after, line, authority, warn)
+            # A bracket inside a bracket: the outer pair is an editorial note whose content is
+            # parsed in turn, so the inner insertion is encoded too and nothing is lost.
+            warn(f"nested brackets in [{content}]: encoded as an editorial note", line)
+            inner = _parse_brackets(content, line, authority, warn)
+            node: Inline = Note(content, NoteKind.EDITORIAL, "nested", line, inner)
+        else:
+            node, before = _classify(before, content, after, line, authority, warn)
         if before:
             nodes.append(Text(before))
         nodes.append(node)
