@@ -56,7 +56,7 @@ def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator
 
 
 #: one telegram is a few kilobytes; past this a file is refused unless the user raises the limit
-MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_TEXT_BYTES = 10_000_000
 
 
 def read_bytes(

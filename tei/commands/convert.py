@@ -15,6 +15,7 @@ from tei.commands.common import AuthorityFiles, Debug, Force, Quiet, Strict, fai
 from tei.encode import encode_telegram, serialize
 from tei.errors import TeiError, UsageError
 from tei.files import (
+    MAX_TEXT_BYTES,
     TEXT_SUFFIXES,
     InputFile,
     decode_text,
@@ -46,6 +47,12 @@ def convert(
         ),
     ] = None,
     authority_files: AuthorityFiles = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size", help="Refuse inputs larger than this many megabytes.", min=0.001
+        ),
+    ] = MAX_TEXT_BYTES / 1e6,
     force: Force = False,
     strict: Strict = False,
     quiet: Quiet = False,
@@ -81,7 +88,7 @@ def convert(
                     item.path,
                     debug,
                     lambda item=item: _convert_one(
-                        item, stdin, output_dir, authority, force, report
+                        item, stdin, output_dir, authority, force, report, int(max_size * 1e6)
                     ),
                 )
             except TeiError as error:
@@ -99,9 +106,10 @@ def _convert_one(
     authority: Authority,
     force: bool,
     report: Report,
+    max_bytes: int,
 ) -> None:
     name = "<stdin>" if item.is_stdin else item.path
-    text, decode_warnings = decode_text(read_bytes(item, stdin), name)
+    text, decode_warnings = decode_text(read_bytes(item, stdin, max_bytes), name)
     for message in decode_warnings:
         report.warning(name, None, message)
     telegram = read(text, name, authority)
