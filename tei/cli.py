@@ -10,6 +10,8 @@ Exit codes: 0 success, 1 a file failed (or was invalid), 2 usage error, 3 intern
 from __future__ import annotations
 
 import importlib
+import signal
+import sys
 
 import typer
 from typer.core import TyperGroup
@@ -64,6 +66,16 @@ def main_options(
     """Encode archival telegrams as TEI P5, validate TEI, and render it as HTML or text."""
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so a file being written is removed, not left half-written.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``tei`` script."""
-    app()
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("tei: interrupted; files already written are complete", file=sys.stderr)
+        raise SystemExit(130) from None
