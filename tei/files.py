@@ -146,24 +146,26 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
 
 
 def guess_legacy(data: bytes) -> str | None:
-    """cp1251 when most high bytes are Cyrillic letters, cp1252 when text is Latin; else None.
+    """cp1251 for Cyrillic text, cp1252 for Western text; None when it is not clear.
 
-    A guess is only made when it is clear: Cyrillic text in cp1251 is dominated by bytes
-    0xC0–0xFF, while Western text in cp1252 has few high bytes among ASCII letters.
+    In cp1251 Russian words are runs of high bytes (every letter is one), while Western text in
+    cp1252 has an accented letter or a dash here and there among ASCII letters. So: when most
+    high bytes stand next to another high byte and they are the Cyrillic letter range
+    (0xC0–0xFF), cp1251; when they stand alone and cp1252 defines them all, cp1252.
     """
-    high = [b for b in data if b >= 0x80]
+    high = [index for index, byte in enumerate(data) if byte >= 0x80]
     if not high:
         return None
-    letters = sum(1 for b in high if b >= 0xC0)
-    if letters / len(high) > 0.9 and len(high) > 0.3 * sum(1 for b in data if b > 0x20):
+    positions = set(high)
+    paired = sum(1 for i in high if i - 1 in positions or i + 1 in positions)
+    letters = sum(1 for i in high if data[i] >= 0xC0)
+    if paired / len(high) >= 0.7 and letters / len(high) >= 0.8:
         return "cp1251"
     try:
         data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if len(high) < 0.05 * len(data):
-        return "cp1252"
-    return None
+    return "cp1252" if paired / len(high) < 0.5 else None
 
 
 def output_path(out_dir: Path, item: InputFile, suffix: str) -> Path:

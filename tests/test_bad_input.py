@@ -19,7 +19,34 @@ from tei.cli import app
 from tests.conftest import ROOT, SEED_FILES
 
 runner = CliRunner()
-GOOD = "Comrade Filippov,\n\nWe agree.\n\nMao Zedong\n12 January 1949\n"
+#: a complete telegram in the archive's Markdown export: it converts without any warning
+GOOD = """**January 12, 1949**
+**Telegram, Mao Zedong to Filippov [Stalin]**
+
+**Citation:**
+
+"Telegram, Mao Zedong to Filippov [Stalin]", January 12, 1949, Wilson Center Digital Archive, \
+APRF, f. 45, op. 1, d. 330.
+
+**Summary:**
+
+Mao agrees.
+
+**Original Language:**
+
+Russian
+
+**Contents:**
+
+Translation - English
+
+Comrade Filippov,
+
+We agree.
+
+Mao Zedong
+12 January 1949
+"""
 
 
 @dataclass(frozen=True)
@@ -80,7 +107,7 @@ CASES = [
     ),
     Case(
         "cp1251 (Windows Cyrillic)",
-        write("cp1251.txt", "Тов. Филиппову,\n\nМы согласны с вами.\n".encode("cp1251")),
+        write("cp1251.txt", (GOOD + "\nМы согласны с вами по всем пунктам.\n").encode("cp1251")),
         ("FILE: warning: not UTF-8: decoded as cp1251; re-save the file as UTF-8 to be sure",),
         0,
     ),
@@ -97,7 +124,7 @@ CASES = [
     Case("CR line ends", write("cr.txt", GOOD.replace("\n", "\r").encode()), (), 0),
     Case(
         "tabs and non-breaking spaces",
-        write("nbsp.txt", GOOD.replace(" ", "\u00a0").replace("We", "\tWe").encode()),
+        write("nbsp.txt", GOOD.replace("We agree", "\tWe\u00a0agree").encode()),
         (),
         0,
     ),
@@ -121,20 +148,18 @@ CASES = [
     ),
     Case(
         "nested brackets",
-        write("nested.txt", b"Comrade X,\n\nWe [see [illegible] here] agree.\n"),
+        write("nested.txt", GOOD.replace("We agree", "We [see [illegible] here] agree").encode()),
         (
-            "FILE:3: warning: nested brackets in [see [illegible] here]: encoded as an editorial "
+            "FILE:22: warning: nested brackets in [see [illegible] here]: encoded as an editorial "
             "note",
         ),
         0,
     ),
     Case(
         "impossible date",
-        write(
-            "date.txt", b"Telegram, Mao Zedong to Filippov\n31 February 1949\n\n" + GOOD.encode()
-        ),
+        write("date.txt", GOOD.replace("12 January 1949", "31 February 1949").encode()),
         (
-            "FILE:2: error: impossible date: '31 February 1949' (no such day in that month) — "
+            "FILE:25: error: impossible date: '31 February 1949' (no such day in that month) — "
             "correct the day or month in the source",
         ),
         1,
@@ -227,10 +252,12 @@ def test_readme_lists_every_message() -> None:
 def test_output_folder_that_cannot_be_written(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = runner.invoke(app, ["convert", str(SEED_FILES[1]), "-o", str(blocker / "out")])
+    source = tmp_path / "good.txt"
+    source.write_text(GOOD)
+    result = runner.invoke(app, ["convert", str(source), "-o", str(blocker / "out")])
     assert result.exit_code == 1
     expected = (
-        f"{blocker}/out/{SEED_FILES[1].stem}.xml: error: cannot write here: Not a "
+        f"{blocker}/out/good.xml: error: cannot write here: Not a "
         "directory — choose an output folder you may write to (-o)"
     )
     assert result.stderr.splitlines()[0] == expected

@@ -19,8 +19,9 @@ SEED_000 = "000_4a28453c626bc618"
 SEED_001 = "001_552a14868e1716bc"
 
 
-def xpath(data: bytes, expression: str) -> list:
-    return etree.fromstring(data).xpath(expression, namespaces=NS)
+def xpath(data: bytes | etree._Element, expression: str) -> list:
+    root = etree.fromstring(data) if isinstance(data, bytes) else data
+    return root.xpath(expression, namespaces=NS)
 
 
 def text_of(data: bytes, expression: str) -> list[str]:

@@ -116,6 +116,9 @@ def _convert_one(
     data = serialize(encode_telegram(telegram, authority))
     for warning in telegram.warnings:
         report.warning(name, warning.line, warning.message)
+    if report.strict and (telegram.warnings or decode_warnings):
+        report.failed += 1  # under --strict a warned file is a failed one: nothing is written
+        return
     if output_dir is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
