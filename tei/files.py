@@ -192,16 +192,18 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
                     hint="use --force to overwrite it",
                 )
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
     except OSError as exc:
         raise OutputError(
             f"cannot write here: {exc.strerror or exc}",
             source=str(path),
             hint="choose an output folder you may write to (-o)",
         ) from None
+    temporary = None
     try:
+        # Created inside the try: a signal arriving right after creation still removes it.
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -209,10 +211,13 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(
-                f"cannot write the file: {exc.strerror or exc}", source=str(path)
+                f"cannot write here: {exc.strerror or exc}",
+                source=str(path),
+                hint="choose an output folder you may write to (-o)",
             ) from None
         raise
     return True

@@ -67,7 +67,8 @@ def test_killed_batch_leaves_only_whole_files(batch, tmp_path: Path, kill_signal
     if kill_signal != signal.SIGKILL:
         # a signal Python sees unwinds the write: its temporary file is removed
         assert leftovers == []
-        assert process.returncode in (128 + kill_signal, 130, -kill_signal)
+        # click may report Ctrl-C as "Aborted!" with exit 1; what matters is what is on disk
+        assert process.returncode in (1, 128 + kill_signal, 130, -kill_signal)
     else:
         # SIGKILL cannot be caught: at most the one file being written stays behind as a
         # hidden temporary, never under an output's name
