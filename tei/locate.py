@@ -1,0 +1,60 @@
+"""Where an element starts in its source text: line from lxml, column from the line itself.
+
+lxml gives each element the line of its start tag but no column, and validators report the
+element, not a position. Editors and CI annotations want ``line:col``, so the column is found by
+looking for the start tag on that line: the n-th ``<name`` there for the n-th element of that
+name that starts on that line. When the tag cannot be found (a start tag split over lines, say)
+the column is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+
+class SourceText:
+    """A document's text, split into lines only when a position is first asked for."""
+
+    def __init__(self, data: bytes, encoding: str | None = None) -> None:
+        self._data = data
+        self._encoding = encoding or "utf-8"
+        self._lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        """The text of line ``number`` (1-based), or an empty string past the end."""
+        if self._lines is None:
+            try:
+                text = self._data.decode(self._encoding, "replace")
+            except LookupError:
+                text = self._data.decode("utf-8", "replace")
+            self._lines = text.splitlines()
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+
+    def position(self, element: etree._Element | None) -> tuple[int | None, int | None]:
+        """``(line, column)`` of the start tag of ``element`` (both 1-based)."""
+        if element is None or not isinstance(element.tag, str):
+            return None, None
+        line = element.sourceline
+        if line is None:
+            return None, None
+        qname = element.tag.split("}", 1)[-1]
+        if element.prefix:
+            qname = f"{element.prefix}:{qname}"
+        rank = _rank_on_line(element, line)
+        starts = [
+            m.start() for m in re.finditer(rf"<{re.escape(qname)}(?=[\s/>])", self.line(line))
+        ]
+        return line, (starts[rank] + 1 if rank < len(starts) else None)
+
+
+def _rank_on_line(element: etree._Element, line: int) -> int:
+    """How many elements with the same tag start on the same line before this one."""
+    rank = 0
+    for other in element.getroottree().iter(element.tag):
+        if other is element:
+            return rank
+        if other.sourceline == line:
+            rank += 1
+    return rank

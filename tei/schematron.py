@@ -1,0 +1,201 @@
+"""Schematron with lxml: the project's rules (telegram.sch) and those embedded in tei_all.
+
+lxml runs ISO Schematron through the XSLT 1.0 skeleton, so only XPath 1.0 rules run. The
+project's rules are written for that. tei_all's ODD embeds about eighty ``sch:pattern``s, many
+in XPath 2.0 (``eq``, sequences, ``matches()``); :func:`embedded_tei_rules` keeps the patterns
+that are XPath 1.0 (checked by reading every expression, then by compiling them) and lists the
+others with the reason, so ``docs/validation.md`` can say exactly what the ``tei`` level checks.
+Running the rest would need an XSLT 2 processor (Saxon), which would cost the fast start-up
+this command exists for.
+
+A failure's SVRL ``location`` is an XPath to the element; it is evaluated on the document to
+get the element's line, so every finding is located like the XSD's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from tei.diagnostics import Diagnostic, Severity
+from tei.locate import SourceText
+from tei.resources import schema_path
+from tei.xmlio import safe_parser
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+_SCH = f"{{{SCH_NS}}}"
+_SVRL = f"{{{SVRL_NS}}}"
+#: Schematron roles that mean "not an error"
+WARNING_ROLES = frozenset({"warning", "warn", "nonfatal", "info", "information"})
+
+#: functions of XPath 1.0 and XSLT 1.0; a rule calling anything else needs XPath 2
+XPATH1_FUNCTIONS = frozenset(
+    (
+        "last position count id local-name namespace-uri name string concat starts-with "
+        "contains substring-before substring-after substring string-length normalize-space "
+        "translate boolean not true false lang number sum floor ceiling round "
+        "current document key format-number generate-id system-property element-available "
+        "function-available unparsed-entity-uri "
+        "node text comment processing-instruction and or div mod"
+    ).split()
+)
+#: XPath 2.0 operators and keywords, between spaces (``@to`` or ``tei:is`` are names, not these)
+_XPATH2_WORDS = re.compile(
+    r"(?<=\s)(?:eq|ne|lt|le|gt|ge|is|instance\s+of|castable\s+as|cast\s+as|treat\s+as|to|"
+    r"except|intersect|return|satisfies|then|else)(?=\s)|(?:for|some|every)\s+\$|\|\||!(?!=)"
+)
+_CALL = re.compile(r"(?<![\w\-.:$@])([A-Za-z_][\w\-.]*(?::[A-Za-z_][\w\-.]*)?)\s*\(")
+_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
+_EXPRESSION_ATTRIBUTES = {"context", "test", "value", "select", "path"}
+
+
+@dataclass
+class EmbeddedRules:
+    """The Schematron of tei_all that lxml can run, and what was left out and why."""
+
+    schematron: isoschematron.Schematron | None
+    kept: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+@cache
+def project_schematron() -> isoschematron.Schematron:
+    """telegram.sch compiled once per process."""
+    document = etree.parse(str(schema_path("telegram.sch")), safe_parser())
+    return isoschematron.Schematron(document, store_report=True)
+
+
+def schematron_diagnostics(
+    schematron: isoschematron.Schematron,
+    tree: etree._ElementTree,
+    source: str,
+    text: SourceText,
+    origin: str,
+) -> Iterator[Diagnostic]:
+    """Run a compiled Schematron on ``tree``; one diagnostic per failed assert or report."""
+    schematron.validate(tree)
+    report = schematron.validation_report
+    if report is None:
+        return
+    for finding in report.iter(f"{_SVRL}failed-assert", f"{_SVRL}successful-report"):
+        message = " ".join("".join(finding.itertext()).split())
+        role = (finding.get("role") or "").lower()
+        severity = Severity.WARNING if role in WARNING_ROLES else Severity.ERROR
+        line, column = text.position(_element(tree, finding.get("location")))
+        yield Diagnostic(message, source, line, column, severity, origin)
+
+
+def _element(tree: etree._ElementTree, location: str | None) -> etree._Element | None:
+    """The element (or the attribute's element) an SVRL location names."""
+    if not location:
+        return None
+    try:
+        found = tree.xpath(location)
+    except etree.XPathError:
+        return None
+    for node in found if isinstance(found, list) else []:
+        element = node.getparent() if isinstance(node, etree._ElementUnicodeResult) else node
+        if isinstance(element, etree._Element):
+            return element
+    return None
+
+
+def embedded_tei_rules(tei_all: Path) -> EmbeddedRules:
+    """The XPath 1.0 patterns embedded in tei_all.rng, compiled as one Schematron."""
+    return _embedded_tei_rules(str(tei_all))
+
+
+@cache
+def _embedded_tei_rules(tei_all: str) -> EmbeddedRules:
+    grammar = etree.parse(tei_all, safe_parser())
+    namespaces = {
+        ns.get("prefix"): ns.get("uri")
+        for ns in grammar.iter(f"{_SCH}ns")
+        if ns.get("prefix") and ns.get("uri")
+    }
+    namespaces.setdefault("tei", "http://www.tei-c.org/ns/1.0")
+    result = EmbeddedRules(None)
+    candidates: list[tuple[str, etree._Element]] = []
+    for number, pattern in enumerate(grammar.iter(f"{_SCH}pattern"), start=1):
+        ident = pattern.get("id") or f"pattern-{number}"
+        reason = xpath2_reason(pattern)
+        if reason is None:
+            candidates.append((ident, pattern))
+        else:
+            result.skipped.append((ident, reason))
+    # Compile all together (one XSLT compilation); only if that fails, find the culprits.
+    if candidates and _compile_error(namespaces, [p for _, p in candidates]) is not None:
+        compiling = []
+        for ident, pattern in candidates:
+            reason = _compile_error(namespaces, [pattern])
+            if reason is None:
+                compiling.append((ident, pattern))
+            else:
+                result.skipped.append((ident, reason))
+        candidates = compiling
+    result.kept = [ident for ident, _ in candidates]
+    if candidates:
+        result.schematron = isoschematron.Schematron(
+            _schema(namespaces, [p for _, p in candidates]), store_report=True
+        )
+    return result
+
+
+def xpath2_reason(pattern: etree._Element) -> str | None:
+    """Why a pattern needs XPath 2.0 (an operator, a sequence, a function), or None."""
+    for element in pattern.iter():
+        if element.get("queryBinding") not in (None, "xslt", "xslt1", "exslt"):
+            return f"queryBinding {element.get('queryBinding')}"
+        for name in _EXPRESSION_ATTRIBUTES & set(element.attrib):
+            expression = _STRING.sub("''", element.get(name))
+            word = _XPATH2_WORDS.search(expression)
+            if word:
+                return f"XPath 2.0 operator {word.group(0).strip()!r}"
+            for call in _CALL.finditer(expression):
+                if call.group(1) not in XPATH1_FUNCTIONS:
+                    return f"XPath 2.0 function {call.group(1)}()"
+            if _has_sequence(expression):
+                return "XPath 2.0 sequence (a, b)"
+    return None
+
+
+def _has_sequence(expression: str) -> bool:
+    """True for a comma inside brackets that are not a function call's: ``x = ('a', 'b')``."""
+    calls: list[bool] = []
+    for index, character in enumerate(expression):
+        if character == "(":
+            before = expression[:index].rstrip()
+            calls.append(bool(before) and (before[-1].isalnum() or before[-1] in "-_"))
+        elif character == ")" and calls:
+            calls.pop()
+        elif character == "," and calls and not calls[-1]:
+            return True
+    return False
+
+
+def _compile_error(namespaces: dict[str, str], patterns: list[etree._Element]) -> str | None:
+    try:
+        isoschematron.Schematron(_schema(namespaces, patterns))
+    except (etree.SchematronParseError, etree.XSLTParseError, etree.XPathError) as exc:
+        return f"does not compile as XSLT 1.0: {str(exc).splitlines()[0][:120]}"
+    return None
+
+
+def _schema(namespaces: dict[str, str], patterns: list[etree._Element]) -> etree._Element:
+    schema = etree.Element(f"{_SCH}schema", queryBinding="xslt", nsmap={"sch": SCH_NS})
+    for prefix, uri in namespaces.items():
+        etree.SubElement(schema, f"{_SCH}ns", prefix=prefix, uri=uri)
+    for pattern in patterns:
+        schema.append(_copy(pattern))
+    return schema
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    """A detached deep copy (appending the original would move it out of the grammar)."""
+    return etree.fromstring(etree.tostring(element))

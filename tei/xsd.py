@@ -1,0 +1,232 @@
+"""The project's XML Schema (``schemas/telegram.xsd``) checked with xmlschema, located.
+
+xmlschema is pure Python: importing it and building a schema (with the XSD meta-schema it
+validates the schema against) costs a few hundred milliseconds, more than the validation of a
+telegram. The built schema is therefore kept once per process, and pickled in the user's cache
+folder keyed by a hash of the schema files and the library versions, so a cold ``tei validate``
+only unpickles it. A cache that cannot be read or written is ignored: it only saves time.
+
+xmlschema's reasons name Clark tags and facets (``value doesn't match any pattern of
+['\\d{4}-\\d{2}']``); :func:`xsd_diagnostics` rewrites them into what is wrong and what to do,
+one message per problem, on the line of the element concerned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import pickle
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from tei.diagnostics import Diagnostic, Severity
+from tei.locate import SourceText
+from tei.resources import schema_path
+from tei.xmlio import TEI_NS
+
+if TYPE_CHECKING:
+    from xmlschema import XMLSchema10
+
+#: set to a folder to move the cache, or to an empty string to turn it off
+CACHE_ENV = "TEI_CACHE_DIR"
+SCHEMA_FILES = ("telegram.xsd", "xml.xsd")
+
+_ATTRIBUTE_REASON = re.compile(r"^attribute (?P<name>[^=]+)='(?P<value>.*?)': ", re.S)
+_CHOICES = re.compile(r"must be one of \[(.*)\]")
+_CLARK = re.compile(r"'?\{([^}]*)\}([\w.\-]+)'?")
+
+#: what to do when an attribute's value is refused, by attribute name
+_ATTRIBUTE_HINTS = {
+    **dict.fromkeys(
+        ("when", "from", "to", "notBefore", "notAfter"),
+        "write an ISO 8601 date that exists in the calendar: YYYY-MM-DD, YYYY-MM or YYYY",
+    ),
+    **dict.fromkeys(
+        ("ref", "corresp", "source"),
+        'point at an xml:id of this document as "#id"',
+    ),
+    **dict.fromkeys(
+        ("mainLang", "ident", "{http://www.w3.org/XML/1998/namespace}lang"),
+        "give an ISO 639 language code of two or three lower-case letters (ru, en, zh)",
+    ),
+    "{http://www.w3.org/XML/1998/namespace}id": (
+        "an xml:id is a name: letters, digits, '.', '-', '_', not starting with a digit"
+    ),
+    "version": "give a version number such as 1.0 or 0.1.0",
+}
+
+
+def cache_dir() -> Path | None:
+    """Where the pickled schema is kept: ``$TEI_CACHE_DIR``, else the user's cache folder."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "telegram-tei"
+
+
+def schema_key() -> str:
+    """A hash of what the built schema depends on: the schema files, xmlschema, Python.
+
+    xmlschema and elementpath (whose classes the pickle holds) are identified by their
+    installed files, not by ``importlib.metadata`` (slow to import) nor by importing them (the
+    very cost the cache avoids).
+    """
+    digest = hashlib.sha256()
+    for name in SCHEMA_FILES:
+        digest.update(schema_path(name).read_bytes())
+    for package in ("xmlschema", "elementpath"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            status = os.stat(spec.origin)
+            digest.update(f"{spec.origin} {status.st_size} {status.st_mtime_ns}".encode())
+    digest.update(f"{sys.version_info[:2]} {pickle.HIGHEST_PROTOCOL}".encode())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def project_schema() -> XMLSchema10:
+    """telegram.xsd built once per process, from the pickle cache when it is there."""
+    folder = cache_dir()
+    cached = folder / f"telegram-xsd-{schema_key()}.pickle" if folder else None
+    if cached is not None:
+        schema = _load_cached(cached)
+        if schema is not None:
+            return schema
+    import xmlschema
+
+    schema = xmlschema.XMLSchema10(str(schema_path("telegram.xsd")))
+    if cached is not None:
+        _store_cached(cached, schema)
+    return schema
+
+
+def _load_cached(path: Path) -> XMLSchema10 | None:
+    """Unpickle only a file that the user owns and that no one else could have written (nor
+    replaced, through its folder): loading a pickle can run code."""
+    try:
+        if not (_private(path) and _private(path.parent)):
+            return None
+        return pickle.loads(path.read_bytes())
+    except Exception:  # a missing, stale or damaged cache only costs the build
+        return None
+
+
+def _private(path: Path) -> bool:
+    if not hasattr(os, "getuid"):  # Windows: the user's profile folder is private already
+        return True
+    status = path.stat()
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+
+
+def _store_cached(path: Path, schema: Any) -> None:
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(schema, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except Exception:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+@cache
+def known_elements() -> frozenset[str]:
+    """The Clark names of every element telegram.xsd declares, wherever it declares it."""
+    from xmlschema.validators import XsdElement
+
+    schema = project_schema()
+    return frozenset(
+        component.name
+        for component in schema.iter_components(XsdElement)
+        if component.name and component.target_namespace == TEI_NS
+    )
+
+
+def xsd_diagnostics(
+    tree: etree._ElementTree, source: str, text: SourceText
+) -> Iterator[Diagnostic]:
+    """Every way ``tree`` breaks telegram.xsd, one located diagnostic per problem.
+
+    A value that fails a union type makes xmlschema report each member's failure; those are
+    one problem to the user, so a repeated (element, message) is reported once.
+    """
+    seen: set[tuple[int, str]] = set()
+    for error in project_schema().iter_errors(tree):
+        element, message = _describe(error)
+        if (id(element), message) in seen:
+            continue
+        seen.add((id(element), message))
+        line, column = text.position(element)
+        yield Diagnostic(message, source, line or error.sourceline, column, Severity.ERROR, "xsd")
+
+
+def _describe(error: Any) -> tuple[etree._Element | None, str]:
+    """The element concerned and the message for one xmlschema error."""
+    element = error.elem if isinstance(error.elem, etree._Element) else None
+    where = f"<{_name(element.tag)}>" if element is not None else "the document"
+    reason = error.reason or error.message
+    invalid = getattr(error, "invalid_child", None)
+    if isinstance(invalid, etree._Element):
+        expected = [_name(tag) for tag in getattr(error, "expected_tags", None) or []]
+        message = f"<{_name(invalid.tag)}> is not allowed here in {where}"
+        if invalid.tag not in known_elements():
+            message = (
+                f"<{_name(invalid.tag)}> is not an element of telegram-tei's TEI (in {where})"
+                " — remove it, or encode this with the elements listed in docs/validation.md"
+            )
+        elif expected:
+            message += f" — expected {_alternatives(expected)} at this place"
+        else:
+            message += " — remove it or move it where the schema allows it"
+        return invalid, message
+    if getattr(error, "expected_tags", None) and "not complete" in reason:
+        expected = [_name(tag) for tag in error.expected_tags]
+        return element, f"{where} is incomplete — add {_alternatives(expected)}"
+    attribute = _ATTRIBUTE_REASON.match(reason)
+    if attribute:
+        name, value = attribute.group("name"), attribute.group("value")
+        detail = _clean(reason[attribute.end() :])
+        hint = _ATTRIBUTE_HINTS.get(name)
+        choices = _CHOICES.search(detail)
+        if choices:
+            hint = "use one of: " + ", ".join(re.findall(r"'([^']*)'", choices.group(1)))
+        message = f"{where} has {_name(name)}={value!r}, which is not allowed"
+        return element, f"{message} — {hint or detail}"
+    if "is not an element of the schema" in reason and element is not None:
+        return element, (
+            f"{where} is not a document of this schema — the root element must be <TEI> in "
+            f"the TEI namespace {TEI_NS}"
+        )
+    return element, f"{where}: {_clean(reason)}"
+
+
+def _name(tag: str) -> str:
+    """``{TEI}persName`` → ``persName``; ``{xml}id`` → ``xml:id``; other namespaces kept."""
+    if tag.startswith(f"{{{TEI_NS}}}"):
+        return tag[len(TEI_NS) + 2 :]
+    if tag.startswith("{http://www.w3.org/XML/1998/namespace}"):
+        return "xml:" + tag.split("}", 1)[1]
+    return tag
+
+
+def _clean(reason: str) -> str:
+    """Clark names written as TEI element names, without the trailing full stop."""
+    return _CLARK.sub(lambda m: f"<{_name('{' + m.group(1) + '}' + m.group(2))}>", reason).rstrip(
+        "."
+    )
+
+
+def _alternatives(names: list[str]) -> str:
+    tags = [f"<{name}>" for name in dict.fromkeys(names)]
+    return tags[0] if len(tags) == 1 else ", ".join(tags[:-1]) + " or " + tags[-1]

@@ -1,0 +1,297 @@
+"""tei.validate: valid documents at every level, the API built on one iterator, the batch, and
+the schemas kept in step with the tables of the code they mirror."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from lxml import etree
+
+from tei.api import convert_text
+from tei.diagnostics import Severity
+from tei.editorial import BY_KEY, ENCODINGS
+from tei.model import NoteKind, QuoteStyle, SuppliedReason
+from tei.readers.title import KINDS
+from tei.resources import schema_path
+from tei.schematron import xpath2_reason
+from tei.validate import (
+    InvalidDocument,
+    is_valid,
+    iter_diagnostics,
+    iter_documents,
+    validate,
+    validate_documents,
+)
+from tests.strategies_choices import telegrams
+from tests.validation_support import (
+    BROKEN,
+    generated_tei,
+    golden_tei,
+    needs_jing,
+)
+
+XS = "{http://www.w3.org/2001/XMLSchema}"
+SCH = "{http://purl.oclc.org/dsdl/schematron}"
+LEVELS = ["project", pytest.param("tei", marks=needs_jing), pytest.param("all", marks=needs_jing)]
+
+
+def errors(diagnostics) -> list[str]:
+    return [str(d) for d in diagnostics if d.severity is Severity.ERROR]
+
+
+# --------------------------------------------------------------------------- valid documents
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_both_seeds_are_valid_at_every_level(seed_tei: dict[str, bytes], level: str) -> None:
+    assert len(seed_tei) == 2
+    for name, data in seed_tei.items():
+        assert errors(iter_diagnostics(f"{name}.xml", data, level)) == []
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_golden_and_generated_documents_are_valid_at_every_level(level: str) -> None:
+    documents = {**golden_tei(), **generated_tei()}
+    found = validate_documents(documents, level)
+    assert list(found) == list(documents)
+    assert {name: errors(d) for name, d in found.items() if errors(d)} == {}
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_the_broken_corpus_base_is_valid_at_every_level(level: str) -> None:
+    assert errors(iter_diagnostics("valid.xml", (BROKEN / "valid.xml").read_bytes(), level)) == []
+
+
+# --------------------------------------------------------------------------- the API
+
+
+def test_validate_and_is_valid_are_built_on_the_iterator() -> None:
+    data = (BROKEN / "unresolved-ref.xml").read_bytes()
+    found = list(iter_diagnostics("unresolved-ref.xml", data))
+    assert not is_valid("unresolved-ref.xml", data)
+    with pytest.raises(InvalidDocument) as caught:
+        validate("unresolved-ref.xml", data)
+    assert caught.value.diagnostics == found
+    assert caught.value.location.line == found[0].line
+    valid = (BROKEN / "valid.xml").read_bytes()
+    assert is_valid("valid.xml", valid)
+    validate("valid.xml", valid)
+
+
+def test_an_unknown_level_is_refused_before_any_work() -> None:
+    with pytest.raises(ValueError, match="unknown validation level"):
+        list(iter_diagnostics("x.xml", b"<TEI/>", "strict"))
+    with pytest.raises(ValueError, match="unknown validation level"):
+        validate_documents({"x.xml": b"<TEI/>"}, "strict")
+
+
+def test_the_batch_gives_what_each_document_gives_alone() -> None:
+    documents = {path.name: path.read_bytes() for path in sorted(BROKEN.glob("*.xml"))}
+    batch = validate_documents(documents, "project")
+    for name, data in documents.items():
+        assert batch[name] == list(iter_diagnostics(name, data, "project")), name
+
+
+def test_worker_processes_give_the_same_results_in_the_same_order() -> None:
+    documents = [(p.name, p.read_bytes()) for p in sorted(BROKEN.glob("*.xml"))]
+    documents += list(generated_tei().items())
+    assert len(documents) >= 100  # enough for two workers of MIN_PER_JOB documents
+    alone = list(iter_documents(documents, "project", jobs=1))
+    assert list(iter_documents(documents, "project", jobs=2)) == alone
+
+
+def test_columns_point_at_the_start_tag_of_the_element_concerned() -> None:
+    checked = 0
+    for path in sorted(BROKEN.glob("*.xml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for diagnostic in iter_diagnostics(path.name, path.read_bytes(), "project"):
+            if diagnostic.origin in ("xsd", "schematron") and diagnostic.column is not None:
+                assert lines[diagnostic.line - 1][diagnostic.column - 1] == "<", diagnostic
+                checked += 1
+    assert checked >= 30
+
+
+def test_the_column_is_that_of_the_right_element_among_several_on_a_line() -> None:
+    data = (BROKEN / "bad-gap-reason.xml").read_bytes()
+    gap = next(d for d in iter_diagnostics("g.xml", data) if "reason='lost'" in d.message)
+    line = data.decode().splitlines()[gap.line - 1]
+    assert line[gap.column - 1 :].startswith('<gap reason="lost">')
+    assert line.count("<") > 5  # the gap is not the first element on its line
+
+
+@needs_jing
+def test_jing_never_sees_a_document_the_safe_parser_refuses() -> None:
+    # One document that is not well-formed ends a jing run; one with an external entity would
+    # make jing read a local file. Neither may cost the other documents their tei_all check.
+    names = ["not-well-formed.xml", "external-entity.xml", "unknown-element.xml"]
+    found = validate_documents({n: (BROKEN / n).read_bytes() for n in names}, "tei")
+    assert [d.origin for d in found["not-well-formed.xml"]] == ["xml"]
+    assert [d.origin for d in found["external-entity.xml"]] == ["xml"]
+    assert "tei_all" in {d.origin for d in found["unknown-element.xml"]}
+
+
+# --------------------------------------------------------------------------- schemas and code
+
+
+def _enumeration(type_name: str) -> set[str]:
+    schema = etree.parse(str(schema_path("telegram.xsd")))
+    simple = schema.find(f"{XS}simpleType[@name='{type_name}']")
+    return {e.get("value") for e in simple.iter(f"{XS}enumeration")}
+
+
+def _local_enumeration(element: str, attribute: str) -> set[str]:
+    """The values allowed for ``attribute`` of ``element`` wherever the XSD declares it."""
+    schema = etree.parse(str(schema_path("telegram.xsd")))
+    values: set[str] = set()
+    for declaration in schema.iter(f"{XS}element"):
+        if declaration.get("name") != element:
+            continue
+        named = schema.find(f"{XS}complexType[@name='{declaration.get('type')}']")
+        for holder in (declaration, named):
+            for attr in holder.iter(f"{XS}attribute") if holder is not None else ():
+                if attr.get("name") == attribute:
+                    values |= {e.get("value") for e in attr.iter(f"{XS}enumeration")}
+    return values
+
+
+def test_the_xsd_lists_exactly_the_editorial_keys_of_the_code() -> None:
+    assert _enumeration("editorialKey") == set(BY_KEY)
+
+
+def test_the_xsd_lists_exactly_the_document_kinds_the_readers_produce() -> None:
+    assert _enumeration("documentKind") == set(KINDS.values())
+
+
+def test_the_xsd_lists_the_values_the_encoder_writes() -> None:
+    assert _local_enumeration("floatingText", "rend") == {f"{q.value}-quotes" for q in QuoteStyle}
+    assert _local_enumeration("supplied", "reason") == {"explanation"} | {
+        r.value for r in SuppliedReason
+    }
+    schema = etree.parse(str(schema_path("telegram.xsd")))
+    note = schema.find(f"{XS}complexType[@name='note']")
+    types = {
+        e.get("value") for a in note.iter(f"{XS}attribute") for e in a.iter(f"{XS}enumeration")
+    }
+    assert {k.value for k in NoteKind} <= types
+
+
+def _body_xpath(key: str) -> str:
+    """What the body uses for an editorial key, from the code's table."""
+    encoding = BY_KEY[key]
+    if encoding.gi == "choice":
+        return f"tei:choice[tei:{encoding.val.split('+')[0]}]"
+    if encoding.att:
+        return f"tei:{encoding.gi}[@{encoding.att}='{encoding.val}']"
+    return f"tei:{encoding.gi}"
+
+
+def test_the_schematron_checks_every_editorial_key_both_ways() -> None:
+    rules = etree.parse(str(schema_path("telegram.sch")))
+    declared = {
+        rule.get("context"): rule
+        for rule in rules.find(f".//{SCH}pattern[@id='editorial-declared']").iter(f"{SCH}rule")
+    }
+    used = {
+        rule.get("context"): rule
+        for rule in rules.find(f".//{SCH}pattern[@id='editorial-used']").iter(f"{SCH}rule")
+    }
+    assert len(declared) == len(used) == len(ENCODINGS)
+    for key in BY_KEY:
+        body = _body_xpath(key)
+        rule = declared[f"tei:editorialDecl//tei:item[@n='{key}']"]
+        assert rule.find(f"{SCH}assert").get("test") == f"/tei:TEI/tei:text//{body}"
+        rule = used[f"tei:text//{body}[not(preceding::{body} | ancestor::{body})]"]
+        assert f"@n='{key}'" in rule.find(f"{SCH}assert").get("test")
+
+
+# --------------------------------------------------------------------------- the schema cache
+
+
+def test_the_schema_cache_is_used_only_when_it_is_ours_and_sound(tmp_path: Path) -> None:
+    from tei.xsd import _load_cached, _store_cached, project_schema
+
+    cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
+    _store_cached(cached, project_schema())
+    assert cached.stat().st_mode & 0o077 == 0
+    loaded = _load_cached(cached)
+    data = (BROKEN / "impossible-date.xml").read_bytes()
+    tree = etree.fromstring(data).getroottree()
+    assert [e.reason for e in loaded.iter_errors(tree)] == [
+        e.reason for e in project_schema().iter_errors(tree)
+    ]
+    os.chmod(cached, 0o666)  # anyone could have replaced it: a pickle runs code when loaded
+    assert _load_cached(cached) is None
+    os.chmod(cached, 0o600)
+    os.chmod(cached.parent, 0o777)  # or replaced it through its folder
+    assert _load_cached(cached) is None
+    os.chmod(cached.parent, 0o700)
+    assert _load_cached(cached) is not None
+    cached.write_bytes(pickle.dumps(object())[:5])
+    assert _load_cached(cached) is None
+    assert _load_cached(tmp_path / "missing.pickle") is None
+
+
+def test_the_cache_key_changes_with_the_schema(tmp_path: Path, monkeypatch) -> None:
+    import tei.xsd as xsd
+
+    key = xsd.schema_key()
+    copy = tmp_path / "schemas"
+    copy.mkdir()
+    for name in xsd.SCHEMA_FILES:
+        (copy / name).write_bytes(schema_path(name).read_bytes())
+    monkeypatch.setattr(xsd, "schema_path", lambda name: copy / name)
+    assert xsd.schema_key() == key
+    (copy / "telegram.xsd").write_bytes(schema_path("telegram.xsd").read_bytes() + b"\n")
+    assert xsd.schema_key() != key
+
+
+def test_no_cache_folder_turns_the_cache_off(monkeypatch) -> None:
+    from tei.xsd import CACHE_ENV, cache_dir
+
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert cache_dir() is None
+    monkeypatch.setenv(CACHE_ENV, "/somewhere")
+    assert cache_dir() == Path("/somewhere")
+
+
+# --------------------------------------------------------------------------- generated telegrams
+
+
+@given(telegrams())
+def test_any_generated_telegram_is_valid_at_the_project_level(composed) -> None:
+    data = convert_text(composed.text, "generated.txt")
+    assert errors(iter_diagnostics("generated.xml", data, "project")) == []
+
+
+# --------------------------------------------------------------------------- tei_all's own rules
+
+
+def test_xpath2_is_recognised_in_embedded_rules() -> None:
+    def pattern(test: str, context: str = "tei:p") -> etree._Element:
+        return etree.fromstring(
+            f'<pattern xmlns="http://purl.oclc.org/dsdl/schematron"><rule context="{context}">'
+            f'<assert test="{test}">x</assert></rule></pattern>'
+        )
+
+    assert xpath2_reason(pattern("string-length(.) gt 0")) == "XPath 2.0 operator 'gt'"
+    assert xpath2_reason(pattern("tokenize(@points, ' ')")) == "XPath 2.0 function tokenize()"
+    assert xpath2_reason(pattern("namespace-uri() = ('a', 'b')")) == "XPath 2.0 sequence (a, b)"
+    assert xpath2_reason(pattern("@mode = 'eq' and @to")) is None  # words in strings, @to
+    assert xpath2_reason(pattern("count(tei:lem) &lt; 2 and contains(@a, ' ')")) is None
+
+
+@needs_jing
+def test_the_embedded_rules_kept_and_skipped_add_up() -> None:
+    from tei.relaxng import find_tei_all
+    from tei.schematron import SCH_NS, embedded_tei_rules
+
+    rules = embedded_tei_rules(find_tei_all())
+    patterns = etree.parse(str(find_tei_all())).findall(f".//{{{SCH_NS}}}pattern")
+    assert len(rules.kept) + len(rules.skipped) == len(patterns)
+    assert len(rules.kept) >= 60 and rules.schematron is not None
+    for _, reason in rules.skipped:
+        assert reason.startswith(("XPath 2.0", "does not compile")), reason
