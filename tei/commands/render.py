@@ -1,0 +1,137 @@
+"""``tei render``: TEI files → HTML pages or plain text (or standard output)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tei import render as rendering
+from tei.commands.common import Debug, Force, Quiet, fail, guarded
+from tei.errors import TeiError, UsageError
+from tei.files import XML_SUFFIXES, InputFile, gather_inputs, output_path, read_bytes, write_atomic
+from tei.render import MIN_WRAP, OUTPUTS, IndexEntry, index_entry, render_index
+from tei.report import Report
+from tei.xmlio import parse_xml
+
+#: a TEI file larger than this is refused: libxml2's own limits stop far larger trees anyway
+MAX_TEI_BYTES = 100_000_000
+INDEX_NAME = "index.html"
+
+
+class Output(str, Enum):
+    """What ``tei render`` writes."""
+
+    HTML = "html"
+    TEXT = "text"
+
+
+def render(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="TEI files (.xml/.tei) or folders of them; '-' reads stdin."),
+    ],
+    to: Annotated[
+        Output, typer.Option("--to", "-t", help="html: a standalone page; text: plain text.")
+    ] = Output.HTML,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Write OUTDIR/<name>.html or .txt for each input (and index.html for a folder).",
+            file_okay=False,
+        ),
+    ] = None,
+    wrap: Annotated[
+        int | None,
+        typer.Option("--wrap", help="Wrap text lines at N columns (text only).", min=MIN_WRAP),
+    ] = None,
+    force: Force = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Render TEI P5 as a standalone HTML page or as plain text.
+
+    Without -o, a single input is written to standard output. A folder rendered to HTML with -o
+    also gets OUTDIR/index.html listing its documents by date. A batch goes on past a failing
+    file and ends with a summary; the exit code is 1 if any file failed.
+    """
+    output = to.value
+    try:
+        if wrap is not None and output != "text":
+            raise UsageError(
+                "--wrap applies to text only", source="tei render", hint="add --to text"
+            )
+        items = list(gather_inputs(sources, XML_SUFFIXES))
+        if output_dir is None and len(items) != 1:
+            raise UsageError(
+                f"{len(items)} inputs but no output folder",
+                source="tei render",
+                hint="give -o OUTDIR to render several files",
+            )
+    except TeiError as error:
+        raise fail(error) from None
+    report = Report(quiet=quiet)
+    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    entries: list[IndexEntry] = []
+    for item in items:
+        try:
+            entry = guarded(
+                item.path,
+                debug,
+                lambda item=item: _render_one(item, stdin, output, output_dir, wrap, force, report),
+            )
+        except TeiError as error:
+            report.error(error)
+        else:
+            if entry is not None:
+                entries.append(entry)
+    if output == "html" and output_dir is not None and any(Path(s).is_dir() for s in sources):
+        _write_index(output_dir, entries, force, report)
+    if (output_dir is not None or report.failed) and (not quiet or report.failed):
+        print(report.summary("rendered"), file=sys.stderr)
+    raise typer.Exit(report.exit_code)
+
+
+def _render_one(
+    item: InputFile,
+    stdin: bytes | None,
+    output: str,
+    output_dir: Path | None,
+    wrap: int | None,
+    force: bool,
+    report: Report,
+) -> IndexEntry | None:
+    name = "<stdin>" if item.is_stdin else item.path
+    tree = parse_xml(read_bytes(item, stdin, MAX_TEI_BYTES), name)
+    data = rendering.render(tree, output, source=name, wrap=wrap)
+    if output_dir is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        report.done += 1
+        return None
+    target = output_path(output_dir, item, OUTPUTS[output][1])
+    if write_atomic(target, data, force=force):
+        report.done += 1
+    else:
+        report.unchanged += 1
+    return index_entry(tree, target.relative_to(output_dir).as_posix())
+
+
+def _write_index(output_dir: Path, entries: list[IndexEntry], force: bool, report: Report) -> None:
+    """OUTDIR/index.html, unless a rendered document already took that name."""
+    if any(entry.href == INDEX_NAME for entry in entries):
+        report.warning(
+            str(output_dir / INDEX_NAME),
+            None,
+            "no index written: a document was rendered under that name",
+        )
+        return
+    try:
+        write_atomic(output_dir / INDEX_NAME, render_index(entries), force=force)
+    except TeiError as error:
+        report.error(error)
