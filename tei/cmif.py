@@ -1,0 +1,413 @@
+"""TEI letters → one CMIF 1.1 file for correspSearch.
+
+CMIF (the TEI Correspondence SIG's Correspondence Metadata Interchange Format) is a reduced TEI:
+one ``correspDesc`` per letter, with only ``sent`` and ``received`` actions, dates as YYYY,
+YYYY-MM or YYYY-MM-DD, and persons identified by URIs of the authority files correspSearch reads
+(GND, VIAF, LC, BnF, NDL; GeoNames for places). Our TEI holds more (the relay of a transmitted
+telegram, Wikidata ids); what CMIF cannot take is left out of the export, never out of the TEI.
+
+The official schema and Schematron live outside the package (``../shared/cmif`` in CI); users
+without them are protected by :func:`tei.cmif_check.check_cmif`, which every export runs on its
+own output.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from tei.errors import XmlInputError
+from tei.xmlio import TEI_NS, XML_NS
+
+XML_ID = f"{{{XML_NS}}}id"
+TEI = f"{{{TEI_NS}}}"
+
+
+@dataclass(frozen=True)
+class Licence:
+    """What CMIF's ``availability/licence`` says, and where the licence text lives."""
+
+    target: str
+    text: str
+
+
+#: the licences correspSearch harvests: CC-BY 4.0 (CMIF's default) and CC0
+LICENCES: dict[str, Licence] = {
+    "cc-by": Licence(
+        "https://creativecommons.org/licenses/by/4.0/",
+        "This file is licensed under the terms of the Creative Commons License CC-BY 4.0",
+    ),
+    "cc0": Licence(
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "This file is licensed under the terms of the Creative Commons License CC0 1.0 Universal",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class AuthorityFile:
+    """An authority file correspSearch accepts: the idno type naming it, its URI form."""
+
+    idno_type: str
+    label: str
+    uri: str  # the canonical prefix an id is appended to
+    bare_id: re.Pattern[str]  # an id as kept in idno
+    uri_pattern: re.Pattern[str]  # a full URI, as written in idno or @ref
+
+
+def _authority(idno_type: str, label: str, uri: str, bare: str, uri_re: str) -> AuthorityFile:
+    return AuthorityFile(idno_type, label, uri, re.compile(bare), re.compile(uri_re))
+
+
+#: persons' authority files in order of preference: correspSearch identifies people by GND first
+PERSON_AUTHORITIES = (
+    _authority(
+        "gnd", "GND", "https://d-nb.info/gnd/", r"[0-9]{1,10}[0-9X](-[0-9X])?",
+        r"https?://d-nb\.info/gnd/[0-9]{1,10}[0-9X](-[0-9X])?",
+    ),
+    _authority("viaf", "VIAF", "https://viaf.org/viaf/", r"[0-9]{1,22}",
+               r"https?://(www\.)?viaf\.org/viaf/[0-9]{1,22}"),
+    _authority(
+        "lc", "LC", "https://id.loc.gov/authorities/names/", r"n[abors]?[0-9]{6,10}",
+        r"https?://id\.loc\.gov/authorities/names/n[abors]?[0-9]{6,10}",
+    ),
+    _authority(
+        "bnf", "BnF", "https://catalogue.bnf.fr/ark:/12148/cb", r"(cb)?[0-9]{8}[0-9a-z]",
+        r"https?://(catalogue|data)\.bnf\.fr/ark:/12148/cb[0-9]{8}[0-9a-z]",
+    ),
+    _authority("ndl", "NDL", "https://id.ndl.go.jp/auth/ndlna/", r"[0-9]{8,9}",
+               r"https?://id\.ndl\.go\.jp/auth/ndlna/[0-9]{8,9}"),
+)  # fmt: skip
+PLACE_AUTHORITIES = (
+    _authority("geonames", "GeoNames", "https://www.geonames.org/", r"[0-9]{1,10}",
+               r"https?://(www\.|sws\.)?geonames\.org/[0-9]{1,10}/?"),
+)  # fmt: skip
+ACCEPTED = ", ".join(a.label for a in PERSON_AUTHORITIES)
+
+#: CMIF's only date forms (its documentation: "unlike the TEI Guidelines")
+CMIF_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_DATE_PREFIX = re.compile(r"([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)(T.*)?")
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+#: a fixed namespace for the sources' UUIDs, so the same source gets the same id in every run
+SOURCE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:telegram-tei:cmif:source")
+DATING = ("when", "notBefore", "notAfter", "from", "to")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Who publishes the CMIF file, where, under which licence, and as of when."""
+
+    title: str
+    publisher: str
+    editor: str
+    url: str
+    timestamp: str  # publicationStmt/date/@when, an xsd:dateTime
+    email: str | None = None
+    licence: str = "cc-by"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about one letter: what CMIF could not take, and what to do about it."""
+
+    source: str
+    line: int | None
+    message: str
+
+
+#: how helpers report: the element concerned (for its line) and the message
+Warn = Callable[[etree._Element | None, str], None]
+
+
+@dataclass
+class _Source:
+    key: str
+    label: str
+    origins: set[str] = field(default_factory=set)
+
+
+def source_uuid(key: str) -> str:
+    """A UUID (v5) for a source key that is also an NCName, as ``bibl/@xml:id`` must be.
+
+    An xml:id cannot start with a digit, which 10 UUIDs in 16 do: the key is then rehashed with a
+    counter until the UUID starts with a letter, so the id stays a real UUID and stays the same
+    from run to run.
+    """
+    value, counter = str(uuid.uuid5(SOURCE_NAMESPACE, key)), 0
+    while value[0].isdigit():
+        counter += 1
+        value = str(uuid.uuid5(SOURCE_NAMESPACE, f"{key}\x00{counter}"))
+    return value
+
+
+def timestamp(value: str) -> str:
+    """``--date`` as the xsd:dateTime CMIF wants: a day is its start in UTC; else ISO 8601."""
+    text = value.strip()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return date.fromisoformat(text).isoformat() + "T00:00:00Z"
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"not a date or date-time: {value!r}") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"a date-time needs a time zone (Z or +01:00): {value!r}")
+    return text
+
+
+def is_web_url(value: str) -> bool:
+    """An absolute http(s) URL with a host: what ``@ref`` and ``idno[@type='url']`` hold."""
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_cmif(
+    documents: Iterable[tuple[str, etree._Element]], edition: Edition
+) -> tuple[etree._ElementTree, list[Notice]]:
+    """The CMIF tree for the letters of each ``(source name, root)``, and what it left out.
+
+    A root is a letter's ``TEI`` or a ``teiCorpus`` of them. Letters keep the given order.
+    """
+    notices: list[Notice] = []
+    sources: dict[str, _Source] = {}
+    descs: list[etree._Element] = []
+    for name, root in documents:
+        ids = {el.get(XML_ID): el for el in root.iter() if el.get(XML_ID)}
+        for letter in letters_in(root, name):
+            descs.extend(_letter(letter, name, ids, edition, sources, notices))
+    root = etree.Element(f"{TEI}TEI", nsmap={None: TEI_NS})
+    file_desc = _sub(_sub(root, "teiHeader"), "fileDesc")
+    title_stmt = _sub(file_desc, "titleStmt")
+    _sub(title_stmt, "title", edition.title)
+    editor = _sub(title_stmt, "editor", edition.editor)
+    if edition.email:
+        _sub(editor, "email", edition.email)
+    publication = _sub(file_desc, "publicationStmt")
+    _sub(publication, "publisher", edition.publisher)
+    _sub(publication, "idno", edition.url, type="url")
+    _sub(publication, "date", when=edition.timestamp)
+    licence = LICENCES[edition.licence]
+    _sub(_sub(publication, "availability"), "licence", licence.text, target=licence.target)
+    source_desc = _sub(file_desc, "sourceDesc")
+    for source in sources.values():
+        bibl = _sub(source_desc, "bibl", source.label, type="online")
+        bibl.set(XML_ID, source_uuid(source.key))
+        if len(source.origins) == 1:
+            bibl.text += ", "
+            origin = next(iter(source.origins))
+            _sub(bibl, "ref", origin, target=origin)
+    profile = _sub(root[0], "profileDesc")
+    profile.extend(descs)
+    _sub(_sub(_sub(root, "text"), "body"), "p")
+    return root.getroottree(), notices
+
+
+def letters_in(root: etree._Element, source: str) -> Iterator[etree._Element]:
+    """The letters (``TEI`` elements) of a TEI file or of a ``teiCorpus``."""
+    if root.tag == f"{TEI}TEI":
+        yield root
+    elif root.tag == f"{TEI}teiCorpus":
+        yield from root.iter(f"{TEI}TEI")
+    else:
+        raise XmlInputError(
+            f"the root element is {etree.QName(root).localname!r}, not TEI or teiCorpus",
+            source=source,
+            line=root.sourceline,
+            hint="give TEI letters made by `tei convert`, or a corpus made by `tei corpus`",
+        )
+
+
+def serialize_cmif(tree: etree._ElementTree) -> bytes:
+    """UTF-8, indented, with an XML declaration: the same letters give the same bytes."""
+    body = etree.tostring(tree, encoding="unicode", pretty_print=True)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body).encode("utf-8")
+
+
+def _letter(
+    letter: etree._Element,
+    name: str,
+    ids: dict[str, etree._Element],
+    edition: Edition,
+    sources: dict[str, _Source],
+    notices: list[Notice],
+) -> list[etree._Element]:
+    doc_id = letter.get(XML_ID) or name
+    header = letter.find(f"{TEI}teiHeader")
+    publication = header.find(f"{TEI}fileDesc/{TEI}publicationStmt") if header is not None else None
+
+    def warn(element: etree._Element | None, message: str) -> None:
+        line = element.sourceline if element is not None else letter.sourceline
+        notices.append(Notice(name, line, f"letter {doc_id}: {message}"))
+
+    descs = list(header.iter(f"{TEI}correspDesc")) if header is not None else []
+    if not descs:
+        warn(header, "no correspDesc (sender, recipient, date): left out of the CMIF file")
+        return []
+    url = _letter_url(publication)
+    if url is None:
+        url = f"{edition.url}#{doc_id}"
+        warn(
+            publication,
+            "no URL of its own (publicationStmt/idno[@type='URI']): its correspDesc/@ref is "
+            f"{url}, an anchor in the CMIF file — give the document's URL in the source so "
+            "correspSearch links to the letter",
+        )
+    publisher = plain_text(publication.find(f"{TEI}publisher")) if publication is not None else ""
+    key, label = (
+        (f"publisher:{publisher}", publisher)
+        if publisher
+        else (f"edition:{edition.url}", edition.publisher)
+    )
+    source = sources.setdefault(key, _Source(key, label))
+    if publisher and not url.startswith(edition.url + "#"):
+        parts = urlsplit(url)
+        source.origins.add(f"{parts.scheme}://{parts.netloc}/")
+    result = []
+    for desc in descs:
+        out = etree.Element(f"{TEI}correspDesc", ref=url, source=f"#{source_uuid(key)}")
+        for kind in ("sent", "received"):
+            actions = desc.findall(f"{TEI}correspAction[@type='{kind}']")
+            action = _sub(out, "correspAction", type=kind)
+            for found in actions or [None]:
+                _action(found, action, kind, ids, warn)
+        result.append(out)
+    return result
+
+
+def _letter_url(publication: etree._Element | None) -> str | None:
+    if publication is None:
+        return None
+    for idno in publication.findall(f"{TEI}idno"):
+        value = plain_text(idno)
+        if (idno.get("type") or "").lower() in ("uri", "url") and is_web_url(value):
+            return value
+    return None
+
+
+def _action(
+    source: etree._Element | None,
+    out: etree._Element,
+    kind: str,
+    ids: dict[str, etree._Element],
+    warn: Warn,
+) -> None:
+    """Names (persName/orgName), place and date of one action, as CMIF allows them."""
+    role = "sender" if kind == "sent" else "recipient"
+    names = (
+        [] if source is None else source.findall(f"{TEI}persName") + source.findall(f"{TEI}orgName")
+    )
+    names = [n for n in names if not n.get("role")]  # a relay's two ends are not the letter's
+    if not names:
+        warn(source, f'no {role} named: written as "Unknown", as CMIF asks')
+        _sub(out, "persName", "Unknown")
+    for element in names:
+        kind_name = etree.QName(element).localname
+        target = ids.get((element.get("ref") or "").lstrip("#")) if element.get("ref") else None
+        shown = _main_name(target) or plain_text(element)
+        written = "" if shown == plain_text(element) else f" (written {plain_text(element)!r})"
+        uri, skipped = _authority_uri(element, target, PERSON_AUTHORITIES)
+        _sub(out, kind_name, shown, **({"ref": uri} if uri else {}))
+        if not uri:
+            also = f" ({skipped} is not accepted by correspSearch)" if skipped else ""
+            warn(
+                element,
+                f"{role} {shown!r}{written} has no {ACCEPTED} id: kept as text without @ref{also}"
+                " — add a verified one to the authority file and convert again (--authority)",
+            )
+    for place in [] if source is None else source.findall(f"{TEI}placeName"):
+        target = ids.get((place.get("ref") or "").lstrip("#")) if place.get("ref") else None
+        uri, _ = _authority_uri(place, target, PLACE_AUTHORITIES)
+        _sub(out, "placeName", plain_text(place), **({"ref": uri} if uri else {}))
+        if not uri:
+            warn(
+                place, f"place {plain_text(place)!r} has no GeoNames id: kept as text without @ref"
+            )
+    dated = source.find(f"{TEI}date") if source is not None else None
+    attributes = _cmif_dates(dated, warn) if dated is not None else {}
+    if attributes:
+        _sub(out, "date", **attributes)
+
+
+def _main_name(person: etree._Element | None) -> str:
+    """The authority's main name (``Joseph Stalin`` for ``Filippov``): an index shows people."""
+    if person is None:
+        return ""
+    names = person.findall(f"{TEI}persName") + person.findall(f"{TEI}orgName")
+    main = [n for n in names if n.get("type") == "main"] or names
+    return plain_text(main[0]) if main else ""
+
+
+def _authority_uri(
+    element: etree._Element, target: etree._Element | None, files: tuple[AuthorityFile, ...]
+) -> tuple[str | None, str]:
+    """The first accepted authority URI for a name, and the ids that were not accepted."""
+    own = [v for v in (element.get("ref") or "").split() if not v.startswith("#")]
+    for value in own:
+        if any(f.uri_pattern.fullmatch(value) for f in files):
+            return value, ""
+    idnos = [] if target is None else target.findall(f"{TEI}idno")
+    for authority in files:
+        for idno in idnos:
+            value = plain_text(idno)
+            if (idno.get("type") or "").lower() != authority.idno_type:
+                continue
+            if authority.uri_pattern.fullmatch(value):
+                return value, ""
+            if authority.bare_id.fullmatch(value):  # BnF ids are given with or without "cb"
+                return authority.uri + value.removeprefix("cb"), ""
+    others = [f"{i.get('type')} {plain_text(i)}" for i in idnos if i.get("type")] + own
+    return None, ", ".join(others)
+
+
+def _cmif_dates(element: etree._Element, warn: Warn) -> dict[str, str]:
+    """The dating attributes in CMIF's forms; from/to become notBefore/notAfter.
+
+    A letter is sent at one moment: a TEI range on ``sent`` or ``received`` says when that moment
+    may have been, which is what CMIF's (and correspSearch's) notBefore/notAfter mean.
+    """
+    found: dict[str, str] = {}
+    for name in DATING:
+        value = element.get(name)
+        if value is None:
+            continue
+        cmif = {"from": "notBefore", "to": "notAfter"}.get(name, name)
+        match = _DATE_PREFIX.fullmatch(value.strip())
+        if match is None or not is_real_date(match.group(1)):
+            warn(element, f"date @{name}={value!r} is not YYYY, YYYY-MM or YYYY-MM-DD: left out")
+            continue
+        if match.group(2):
+            warn(element, f"date @{name}={value!r}: the time of day is left out (CMIF has none)")
+        found.setdefault(cmif, match.group(1))
+    return {"when": found["when"]} if "when" in found else found
+
+
+def is_real_date(value: str) -> bool:
+    """``1949-02-30`` matches CMIF's pattern but is no day: refused as the schemas would."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return parts[0] > 0
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, f"{TEI}{tag}")
+    for name, value in attrs.items():
+        element.set(name, value)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def plain_text(element: etree._Element | None) -> str:
+    """An element's text with its white space normalised, as a name or URL is compared."""
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""

@@ -1,0 +1,150 @@
+"""``tei corpus``: TEI letters → one teiCorpus; with ``--link``, prev/next links in the letters too.
+
+Like a CMIF index, a corpus is all or nothing: when a letter cannot be read (or two letters share
+an id), nothing is written, neither the corpus nor any letter's links.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import quote
+
+import typer
+
+from tei.commands.common import Debug, Force, Quiet, Strict, fail, guarded
+from tei.commands.export import (
+    MAX_TEI_BYTES,
+    OutputFile,
+    finish,
+    letter_inputs,
+    write_output,
+)
+from tei.corpus import (
+    Letter,
+    Neighbours,
+    build_corpus,
+    chains,
+    links_of,
+    read_letter,
+    set_links,
+    to_bytes,
+)
+from tei.errors import InputError, TeiError, UsageError
+from tei.files import InputFile, read_bytes, write_atomic
+from tei.report import Report
+from tei.xmlio import parse_xml
+
+
+def corpus(
+    sources: Annotated[list[str], typer.Argument(help="TEI letters (.xml) or folders of them.")],
+    output: OutputFile = None,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link", help="Also write the prev/next links into each letter's own TEI file."
+        ),
+    ] = False,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the corpus (default: from the count).")
+    ] = None,
+    force: Force = False,
+    strict: Strict = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Put TEI letters into one teiCorpus with a shared personography.
+
+    Letters between the same two correspondents are linked (correspContext, prev/next) in the
+    order of their sent date. --link writes those links into the letters' own files as well;
+    -o's file is kept when it differs unless --force, the letters are updated in place.
+    """
+    try:
+        items = letter_inputs(sources, output, "tei corpus")
+        if link and any(item.is_stdin for item in items):
+            raise UsageError(
+                "--link writes into the letters' files; standard input has none",
+                source="tei corpus",
+                hint="give the letters as files",
+            )
+    except TeiError as error:
+        raise fail(error) from None
+    report = Report(strict=strict, quiet=quiet)
+    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    letters: list[Letter] = []
+    seen: dict[str, str] = {}
+    for item in items:
+        name = "<stdin>" if item.is_stdin else item.path
+        try:
+            letter = guarded(name, debug, lambda i=item, n=name: _read(i, n, stdin))
+            if letter.doc_id in seen:
+                raise InputError(
+                    f"document id {letter.doc_id!r} is also the id of {seen[letter.doc_id]}",
+                    source=name,
+                    hint="give each letter once; ids must be unique in a corpus",
+                )
+        except TeiError as error:
+            report.error(error)
+            continue
+        seen[letter.doc_id] = name
+        letters.append(letter)
+        report.done += 1
+    if report.failed:
+        finish(report, "nothing written: every letter must be read for the corpus")
+    neighbours, notices = chains(letters)
+    heading = title or _default_title(len(letters))
+    try:
+        tree, more = guarded(
+            "tei corpus", debug, lambda: build_corpus(letters, neighbours, heading)
+        )
+    except TeiError as error:
+        raise fail(error) from None
+    for notice in [*notices, *more]:
+        report.warning(notice.source, notice.line, notice.message)
+    if report.strict and report.warnings:
+        finish(report, "nothing written (--strict)")
+    data = to_bytes(tree)
+    try:
+        written = write_output(output, data, force)
+        linked = _write_links(letters, neighbours) if link else 0
+    except TeiError as error:
+        report.error(error)
+        finish(report, "stopped")
+    target = output or "<stdout>"
+    outcome = f"{len(letters)} letters, {len(neighbours)} linked, in {target}"
+    if not written:
+        outcome += " (unchanged)"
+    if link:
+        outcome += f"; links written into {linked} letter file{'s' if linked != 1 else ''}"
+    finish(report, outcome)
+
+
+def _read(item: InputFile, name: str, stdin: bytes | None) -> Letter:
+    return read_letter(parse_xml(read_bytes(item, stdin, MAX_TEI_BYTES), name).getroot(), name)
+
+
+def _write_links(letters: list[Letter], neighbours: dict[str, Neighbours]) -> int:
+    """Each letter's links into its own file, pointing at the other files by relative path.
+
+    The files are the user's letters, changed on purpose (``--link``): a file is rewritten,
+    atomically, only when its links change, so nothing else in it is touched otherwise.
+    """
+    changed = 0
+    for letter in letters:
+        here = os.path.dirname(os.path.abspath(letter.source))
+
+        def relative(other: Letter, here: str = here) -> str:
+            path = os.path.relpath(os.path.abspath(other.source), here)
+            return quote(Path(path).as_posix(), safe="/._-~")
+
+        before = links_of(letter.root)
+        set_links(letter.root, neighbours.get(letter.doc_id), relative)
+        if links_of(letter.root) != before:
+            changed += write_atomic(Path(letter.source), to_bytes(letter.root), force=True)
+    return changed
+
+
+def _default_title(count: int) -> str:
+    return f"Corpus of {count} letter{'s' if count != 1 else ''} encoded with telegram-tei"

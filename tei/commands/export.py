@@ -1,0 +1,251 @@
+"""``tei export cmif``: TEI letters → one CMIF file for correspSearch to harvest.
+
+A CMIF file is an index of a whole edition, so it is all or nothing: when an input cannot be
+read, nothing is written (a partial index published over a complete one would silently drop
+letters from correspSearch). The date CMIF requires (the file's last update) is never the clock
+at export time, so the same letters give the same bytes: it is ``--date``, else
+``$SOURCE_DATE_EPOCH`` (the reproducible-builds convention), else the newest modification time
+among the input files — the moment the letter data last changed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from lxml import etree
+
+from tei.cmif import Edition, build_cmif, is_web_url, letters_in, serialize_cmif, timestamp
+from tei.cmif_check import check_cmif
+from tei.commands.common import EXIT_INTERNAL, Debug, Force, Quiet, Strict, fail, guarded
+from tei.errors import TeiError, UsageError
+from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_bytes, write_atomic
+from tei.report import Report
+from tei.xmlio import parse_xml
+
+#: a TEI letter or corpus larger than this is refused, as ``tei validate`` does
+MAX_TEI_BYTES = 100_000_000
+#: ``SOURCE_DATE_EPOCH``: seconds since 1970 that reproducible builds use instead of the clock
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
+
+
+OutputFile = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="The file to write (default: stdout).", dir_okay=False),
+]
+
+
+class Kind(str, Enum):
+    """What to export; CMIF is the one format so far."""
+
+    CMIF = "cmif"
+
+
+class LicenceName(str, Enum):
+    """The licences correspSearch harvests."""
+
+    CC_BY = "cc-by"
+    CC0 = "cc0"
+
+
+def export(
+    kind: Annotated[Kind, typer.Argument(help="What to write: cmif (for correspSearch).")],
+    sources: Annotated[
+        list[str], typer.Argument(help="TEI letters (.xml) or folders of them; '-' reads stdin.")
+    ],
+    publisher: Annotated[
+        str, typer.Option("--publisher", help="Who provides the letter metadata (CMIF publisher).")
+    ],
+    editor: Annotated[str, typer.Option("--editor", help="Contact person for the file.")],
+    url: Annotated[
+        str, typer.Option("--url", help="Where the CMIF file will be published (http(s) URL).")
+    ],
+    output: OutputFile = None,
+    email: Annotated[
+        str | None, typer.Option("--email", help="The contact person's e-mail address.")
+    ] = None,
+    licence: Annotated[
+        LicenceName, typer.Option("--licence", help="cc-by (CC-BY 4.0, CMIF's default) or cc0.")
+    ] = LicenceName.CC_BY,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the index (default: from --publisher).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=f"Last update, YYYY-MM-DD or ISO date-time (default: ${EPOCH_ENV}, else the "
+            "newest input file's modification time).",
+        ),
+    ] = None,
+    force: Force = False,
+    strict: Strict = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Write the letters' correspondence metadata as CMIF 1.1 for correspSearch.
+
+    Only sent and received actions are exported (CMIF has no relay); persons get @ref only to
+    GND, VIAF, LC, BnF or NDL ids, places only to GeoNames. Warnings name each letter and name
+    left without an id. Nothing is written when an input fails.
+    """
+    del kind  # one kind so far: the argument makes room for others (`tei export <kind>`)
+    try:
+        items = letter_inputs(sources, output, "tei export")
+        _check_options(url, email)
+        stamp = _timestamp(date, items)
+    except TeiError as error:
+        raise fail(error) from None
+    edition = Edition(
+        title=title or f"Letters published by {publisher}",
+        publisher=publisher,
+        editor=editor,
+        url=url,
+        timestamp=stamp,
+        email=email,
+        licence=licence.value,
+    )
+    report = Report(strict=strict, quiet=quiet)
+    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    documents = []
+    for item in items:
+        name = "<stdin>" if item.is_stdin else item.path
+        try:
+            data = read_bytes(item, stdin, MAX_TEI_BYTES)
+            documents.append((name, guarded(name, debug, lambda d=data, n=name: _root(d, n))))
+        except TeiError as error:
+            report.error(error)
+        else:
+            report.done += 1
+    if report.failed:
+        finish(report, "nothing written: every letter must be read for a complete index")
+    try:
+        tree, notices = guarded("tei export", debug, lambda: build_cmif(documents, edition))
+    except TeiError as error:
+        raise fail(error) from None
+    for notice in notices:
+        report.warning(notice.source, notice.line, notice.message)
+    letters = len(tree.getroot().findall(".//{*}correspDesc"))
+    if not letters:
+        report.failed += 1
+        finish(report, "nothing written: no letter has a correspDesc to export")
+    if report.strict and report.warnings:
+        finish(report, "nothing written (--strict)")
+    problems = check_cmif(tree)
+    if problems:
+        for problem in problems:
+            target = str(output or "<stdout>")
+            where = f"{target}:{problem.line}" if problem.line else target
+            print(f"{where}: error: {problem.message}", file=sys.stderr)
+        print(
+            "tei export: error: internal error: the CMIF output breaks the rules above; "
+            "nothing written — please report this with the input files",
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_INTERNAL)
+    data = serialize_cmif(tree)
+    try:
+        written = write_output(output, data, force)
+    except TeiError as error:
+        raise fail(error) from None
+    count = f"{letters} letter{'s' if letters != 1 else ''}"
+    target = output or "<stdout>"
+    finish(report, f"{count} written to {target}" if written else f"{target} unchanged ({count})")
+
+
+def write_output(output: Path | None, data: bytes, force: bool) -> bool:
+    """The file, atomically (False: it already held these bytes), or standard output."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return True
+    return write_atomic(output, data, force=force)
+
+
+def _root(data: bytes, name: str) -> etree._Element:
+    """The parsed root, refused here (per file) unless it is a TEI letter or a teiCorpus."""
+    root = parse_xml(data, name).getroot()
+    next(letters_in(root, name), None)
+    return root
+
+
+def finish(report: Report, outcome: str) -> None:
+    """Print the summary with what became of the output, and exit with the report's code."""
+    if not report.quiet or report.exit_code:
+        print(f"{report.summary('read')}; {outcome}", file=sys.stderr)
+    raise typer.Exit(report.exit_code)
+
+
+def letter_inputs(sources: list[str], output: Path | None, command: str) -> list[InputFile]:
+    """The TEI files to read, each once, never the output itself (it may sit among them)."""
+    seen: set[str] = set()
+    target = os.path.realpath(output) if output is not None else None
+    items = []
+    for item in gather_inputs(sources, XML_SUFFIXES):
+        key = item.path if item.is_stdin else os.path.realpath(item.path)
+        if key not in seen and key != target:
+            seen.add(key)
+            items.append(item)
+    if not items:
+        raise UsageError(
+            "no TEI files (.xml, .tei) found", source=command, hint="give letters or folders"
+        )
+    return items
+
+
+def _check_options(url: str, email: str | None) -> None:
+    if not is_web_url(url):
+        raise UsageError(
+            f"--url {url!r} is not an http(s) URL",
+            source="tei export",
+            hint="give the address where the CMIF file will be published",
+        )
+    if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
+        raise UsageError(f"--email {email!r} is not an e-mail address", source="tei export")
+
+
+def _timestamp(option: str | None, items: list[InputFile]) -> str:
+    """The CMIF file's date: given, or reproducible (see the module's docstring)."""
+    if option is not None:
+        return _parsed(option, "--date")
+    epoch = os.environ.get(EPOCH_ENV)
+    if epoch:
+        try:
+            return from_epoch(float(epoch))
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(
+                f"${EPOCH_ENV}={epoch!r} is not a number of seconds", source="tei export"
+            ) from None
+    times = []
+    for item in items:
+        if not item.is_stdin:
+            try:
+                times.append(os.stat(item.path).st_mtime)
+            except OSError:
+                continue  # reading it fails and says why; nothing is written then
+    if not times:
+        raise UsageError(
+            "reading standard input, there is no file date for the CMIF file",
+            source="tei export",
+            hint=f"give --date YYYY-MM-DD or set ${EPOCH_ENV}",
+        )
+    return from_epoch(max(times))
+
+
+def from_epoch(seconds: float) -> str:
+    """An xsd:dateTime in UTC to the second, for a file time or $SOURCE_DATE_EPOCH."""
+    return datetime.fromtimestamp(int(seconds), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parsed(value: str, option: str) -> str:
+    try:
+        return timestamp(value)
+    except ValueError as exc:
+        raise UsageError(
+            f"{option}: {exc}", source="tei export", hint="e.g. 2025-03-01 or 2025-03-01T12:00:00Z"
+        ) from None
