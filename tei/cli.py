@@ -21,6 +21,10 @@ from tei import __version__
 #: command name → "module:function" of a typer command function
 COMMANDS: dict[str, str] = {
     "convert": "tei.commands.convert:convert",
+    "corpus": "tei.commands.corpus:corpus",
+    "export": "tei.commands.export:export",
+    "render": "tei.commands.render:render",
+    "validate": "tei.commands.validate:validate",
 }
 
 

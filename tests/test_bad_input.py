@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tei.cli import app
-from tests.conftest import ROOT, SEED_FILES
+from tests.conftest import ROOT
 
 runner = CliRunner()
 #: a complete telegram in the archive's Markdown export: it converts without any warning

@@ -25,11 +25,14 @@ from tei.files import (
     write_atomic,
 )
 from tei.readers import read
+from tei.render import render_html, render_text
 from tei.report import Report
 
 #: output formats: name → (file suffix, writer from the TEI tree to bytes)
 FORMATS: dict[str, tuple[str, Callable[[etree._ElementTree], bytes]]] = {
     "tei": (".xml", serialize),
+    "html": (".html", render_html),
+    "text": (".txt", render_text),
 }
 #: show a progress bar on a terminal from this many files on
 PROGRESS_FROM = 20
@@ -46,6 +49,14 @@ def convert(
             "--output-dir", "-o", help="Write OUTDIR/<name>.xml for each input.", file_okay=False
         ),
     ] = None,
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            "-t",
+            help=f"Comma-separated outputs to write: {', '.join(FORMATS)} (one file each).",
+        ),
+    ] = "tei",
     authority_files: AuthorityFiles = None,
     max_size: Annotated[
         float,
@@ -64,6 +75,7 @@ def convert(
     file and ends with a summary; the exit code is 1 if any file failed.
     """
     try:
+        formats = _formats(to)
         authority = _authority(authority_files or [])
         items = list(gather_inputs(sources, TEXT_SUFFIXES))
         if output_dir is None and len(items) != 1:
@@ -71,6 +83,12 @@ def convert(
                 f"{len(items)} inputs but no output folder",
                 source="tei convert",
                 hint="give -o OUTDIR to convert several files",
+            )
+        if output_dir is None and len(formats) != 1:
+            raise UsageError(
+                f"{len(formats)} outputs but no output folder",
+                source="tei convert",
+                hint="give -o OUTDIR to write several outputs",
             )
     except TeiError as error:
         raise fail(error) from None
@@ -88,7 +106,14 @@ def convert(
                     item.path,
                     debug,
                     lambda item=item: _convert_one(
-                        item, stdin, output_dir, authority, force, report, int(max_size * 1e6)
+                        item,
+                        stdin,
+                        output_dir,
+                        authority,
+                        force,
+                        report,
+                        int(max_size * 1e6),
+                        formats,
                     ),
                 )
             except TeiError as error:
@@ -107,28 +132,54 @@ def _convert_one(
     force: bool,
     report: Report,
     max_bytes: int,
+    formats: tuple[str, ...] = ("tei",),
 ) -> None:
     name = "<stdin>" if item.is_stdin else item.path
     text, decode_warnings = decode_text(read_bytes(item, stdin, max_bytes), name)
     for message in decode_warnings:
         report.warning(name, None, message)
     telegram = read(text, name, authority)
-    data = serialize(encode_telegram(telegram, authority))
+    tree = encode_telegram(telegram, authority)
     for warning in telegram.warnings:
         report.warning(name, warning.line, warning.message)
     if report.strict and (telegram.warnings or decode_warnings):
         report.failed += 1  # under --strict a warned file is a failed one: nothing is written
         return
+    outputs = _outputs(tree, formats)
     if output_dir is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(outputs[formats[0]])
         sys.stdout.buffer.flush()
         report.done += 1
         return
-    suffix, _ = FORMATS["tei"]
-    if write_atomic(output_path(output_dir, item, suffix), data, force=force):
+    written = False
+    for output, data in outputs.items():
+        target = output_path(output_dir, item, FORMATS[output][0])
+        written |= write_atomic(target, data, force=force)
+    if written:
         report.done += 1
     else:
         report.unchanged += 1
+
+
+def _outputs(tree: etree._ElementTree, formats: tuple[str, ...]) -> dict[str, bytes]:
+    """Each requested output; HTML and text are rendered from the TEI as written to disk, so
+    they are the same bytes ``tei render`` makes from the .xml file."""
+    data = serialize(tree)
+    written = etree.ElementTree(etree.fromstring(data)) if set(formats) - {"tei"} else tree
+    return {name: data if name == "tei" else FORMATS[name][1](written) for name in formats}
+
+
+def _formats(option: str) -> tuple[str, ...]:
+    """``tei,html`` → ("tei", "html"); an unknown name is a usage error."""
+    names = tuple(dict.fromkeys(part.strip() for part in option.split(",") if part.strip()))
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise UsageError(
+            f"unknown output {', '.join(unknown) or repr(option)} for --to",
+            source="tei convert",
+            hint=f"choose from {', '.join(FORMATS)}, separated by commas",
+        )
+    return names
 
 
 def _authority(paths: list[Path]) -> Authority:
