@@ -347,7 +347,8 @@ def _stand_off(root: etree._Element, people: _People) -> None:
             for kind, name in person.names:
                 sub(element, "persName", name, type=kind)
             for kind, value in person.idnos:
-                sub(element, "idno", value, type=kind)
+                # an untyped idno in a user's file stays untyped (type="" is not valid TEI)
+                sub(element, "idno", value, **({"type": kind} if kind else {}))
         else:
             element = sub(list_person, "person", xml__id=person_id)
             sub(element, "persName", person.name)
