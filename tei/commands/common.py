@@ -10,7 +10,8 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from tei.errors import TeiError
+from tei.errors import TeiError, UsageError
+from tei.files import InputFile
 
 T = TypeVar("T")
 
@@ -63,3 +64,18 @@ def fail(error: TeiError) -> typer.Exit:
     """Print a command-level error (usage, unreadable authority) and give its exit code."""
     print(str(error), file=sys.stderr)
     return typer.Exit(error.exit_code)
+
+
+def require_output_dir(count: int, output_dir: object, command: str, verb: str) -> None:
+    """Several inputs cannot all go to standard output: ask for -o, naming the command."""
+    if output_dir is None and count != 1:
+        raise UsageError(
+            f"{count} inputs but no output folder",
+            source=f"tei {command}",
+            hint=f"give -o OUTDIR to {verb} several files",
+        )
+
+
+def read_stdin_once(items: list[InputFile]) -> bytes | None:
+    """Standard input's bytes when an input is ``-`` (read once, shared), else None."""
+    return sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None

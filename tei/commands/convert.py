@@ -11,7 +11,17 @@ import typer
 from lxml import etree
 
 from tei.authority import Authority, bundled_authority, load_authority_file
-from tei.commands.common import AuthorityFiles, Debug, Force, Quiet, Strict, fail, guarded
+from tei.commands.common import (
+    AuthorityFiles,
+    Debug,
+    Force,
+    Quiet,
+    Strict,
+    fail,
+    guarded,
+    read_stdin_once,
+    require_output_dir,
+)
 from tei.encode import encode_telegram, serialize
 from tei.errors import TeiError, UsageError
 from tei.files import (
@@ -78,12 +88,7 @@ def convert(
         formats = _formats(to)
         authority = _authority(authority_files or [])
         items = list(gather_inputs(sources, TEXT_SUFFIXES))
-        if output_dir is None and len(items) != 1:
-            raise UsageError(
-                f"{len(items)} inputs but no output folder",
-                source="tei convert",
-                hint="give -o OUTDIR to convert several files",
-            )
+        require_output_dir(len(items), output_dir, "convert", "convert")
         if output_dir is None and len(formats) != 1:
             raise UsageError(
                 f"{len(formats)} outputs but no output folder",
@@ -93,7 +98,7 @@ def convert(
     except TeiError as error:
         raise fail(error) from None
     report = Report(strict=strict, quiet=quiet)
-    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    stdin = read_stdin_once(items)
     show_progress = sys.stderr.isatty() and len(items) >= PROGRESS_FROM and not quiet
     with (
         typer.progressbar(items, label="Converting", file=sys.stderr)

@@ -10,7 +10,15 @@ from typing import Annotated
 import typer
 
 from tei import render as rendering
-from tei.commands.common import Debug, Force, Quiet, fail, guarded
+from tei.commands.common import (
+    Debug,
+    Force,
+    Quiet,
+    fail,
+    guarded,
+    read_stdin_once,
+    require_output_dir,
+)
 from tei.errors import TeiError, UsageError
 from tei.files import XML_SUFFIXES, InputFile, gather_inputs, output_path, read_bytes, write_atomic
 from tei.render import MIN_WRAP, OUTPUTS, IndexEntry, index_entry, render_index
@@ -67,16 +75,11 @@ def render(
                 "--wrap applies to text only", source="tei render", hint="add --to text"
             )
         items = list(gather_inputs(sources, XML_SUFFIXES))
-        if output_dir is None and len(items) != 1:
-            raise UsageError(
-                f"{len(items)} inputs but no output folder",
-                source="tei render",
-                hint="give -o OUTDIR to render several files",
-            )
+        require_output_dir(len(items), output_dir, "render", "render")
     except TeiError as error:
         raise fail(error) from None
     report = Report(quiet=quiet)
-    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    stdin = read_stdin_once(items)
     entries: list[IndexEntry] = []
     for item in items:
         try:
