@@ -1,6 +1,7 @@
 """TEI → located diagnostics, at three levels, through one iterator (the xmlschema design).
 
-- ``project``: the project's customisation, ``schemas/telegram.xsd`` (xmlschema) and
+- ``project``: the project's customisation, ``schemas/telegram.xsd`` (libxml2, with xmlschema
+  explaining what libxml2 refuses: see :mod:`tei.xsd`) and
   ``schemas/telegram.sch`` (ISO Schematron, run by lxml): exactly what ``tei convert`` writes,
   with typed values, resolving pointers, ordered dates, no bracket left as text, and an
   ``editorialDecl`` in step with the body.
@@ -183,10 +184,10 @@ def preload(level: str) -> None:
     check_level(level)
     if level in PROJECT_LEVELS:
         from tei.schematron import project_schematron
-        from tei.xsd import known_elements
+        from tei.xsd import compiled_schema
 
         project_schematron()
-        known_elements()  # builds the schema too
+        compiled_schema()  # xmlschema is loaded only when a document needs explaining
     if level in TEI_LEVELS:
         _embedded_rules()
 
