@@ -1,16 +1,21 @@
-"""The project's XML Schema (``schemas/telegram.xsd``): libxml2 accepts, xmlschema decides the rest.
+"""The project's XML Schema (``schemas/telegram.xsd``): libxml2 decides, xmlschema explains.
 
 Two validators run the same XSD 1.0 file. libxml2 (through lxml) checks a telegram in about
 0.04 ms once the schema is compiled, which takes a millisecond; xmlschema, pure Python, takes
-about 3 ms per telegram and a tenth of a second to import and load. xmlschema's errors are the
-better ones (each carries the element, the expected children, the failing facet), so it is the
-one that speaks, and the one whose verdict stands. Every document is checked by libxml2 first: a
-document libxml2 accepts is valid, and any other is handed to xmlschema, which decides and says
-why. A valid document, the common case in CI, never loads xmlschema at all. This is sound as
-long as libxml2 accepts nothing that xmlschema refuses: the test suite checks that on every
-document it has, on a thousand mutants of them, and on generated values of every typed
-attribute (``tests/test_validation_engines.py``). The schema is written so the two read it
-alike (``\\i`` and ``\\p{C}`` are spelled out; see the comments in ``telegram.xsd``).
+about 3 ms per telegram and a tenth of a second to import and load. libxml2's verdict is the
+one that stands, and xmlschema's errors are the better ones (each carries the element, the
+expected children, the failing facet), so a document libxml2 accepts is valid without more
+ado, and one it refuses is handed to xmlschema for the findings. A valid document, the common
+case in CI, never loads xmlschema at all.
+
+This gives every finding only if libxml2 never accepts what xmlschema refuses: the test suite
+checks that on every document it has, on a thousand mutants of them, and on generated values
+of every typed attribute (``tests/test_validation_engines.py``); the schema is written so the
+two read it alike (see the comments in ``telegram.xsd``). Where xmlschema sees nothing wrong in
+a document libxml2 refuses, libxml2 is right or at least the stricter: xmlschema 4 collapses
+white space with Python's notion of it, so ``type="\u00a0sent"`` (a no-break space) passes
+it, and libxml2 reads ``xs:Name`` and ``xs:ID`` by the name tables of XML 1.0 that XSD 1.0
+refers to. libxml2's own message is then reported, rewritten like xmlschema's.
 
 xmlschema's schema is kept once per process, and pickled in the user's cache folder keyed by a
 hash of the schema files and the library versions, so explaining a first invalid file only
@@ -30,6 +35,7 @@ import pickle
 import re
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -72,6 +78,18 @@ _ATTRIBUTE_HINTS = {
     ),
     "version": "give a version number such as 1.0 or 0.1.0",
 }
+#: hints for an attribute whose meaning depends on its element, by (element, attribute)
+_ELEMENT_ATTRIBUTE_HINTS = {
+    (f"{{{TEI_NS}}}application", "ident"): (
+        "write an XML name: letters, digits, '.', '-', '_', not starting with a digit"
+    ),
+}
+
+
+def _attribute_hint(element: etree._Element | None, name: str) -> str | None:
+    """What to do about a refused value of attribute ``name`` on ``element``."""
+    tag = element.tag if element is not None else None
+    return _ELEMENT_ATTRIBUTE_HINTS.get((tag, name)) or _ATTRIBUTE_HINTS.get(name)
 
 
 def cache_dir() -> Path | None:
@@ -178,13 +196,59 @@ def xsd_diagnostics(
 ) -> Iterator[Diagnostic]:
     """Every way ``tree`` breaks telegram.xsd, one located diagnostic per problem.
 
-    libxml2 accepts or hands over; xmlschema, loaded only then, decides and explains. (Where
-    the two read a rule differently, libxml2 is the stricter: old Unicode tables for ``\\i`` and
-    for ``xs:ID``. The document then costs xmlschema's time, and gets xmlschema's verdict.)
+    libxml2 decides; xmlschema, loaded only for a refused document, says why, and libxml2
+    itself where xmlschema finds nothing wrong.
     """
-    if compiled_schema().validate(tree):
+    schema = compiled_schema()
+    if schema.validate(tree):
         return
-    yield from _xmlschema_diagnostics(tree, source, text)
+    explained = False
+    for diagnostic in _xmlschema_diagnostics(tree, source, text):
+        explained = True
+        yield diagnostic
+    if not explained:
+        for entry in schema.error_log:
+            element = _element_at(tree, entry.path)
+            line, column = text.position(element) if element is not None else (None, None)
+            message = _libxml2_message(entry.message, element)
+            yield Diagnostic(message, source, line or entry.line, column, Severity.ERROR, "xsd")
+
+
+_LIBXML2_REASON = re.compile(
+    r"^Element '(?P<tag>[^']+)'(?:, attribute '(?P<name>[^']+)')?: (?P<reason>.*)$", re.S
+)
+#: white space by Unicode but not by XML (which has only space, tab, CR and LF)
+_XML_WHITE_SPACE = frozenset(" \t\r\n")
+
+
+def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    """The element a libxml2 error's XPath names, if it still names one."""
+    try:
+        found = tree.xpath(path) if path else []
+    except etree.XPathError:
+        return None
+    return found[0] if isinstance(found, list) and found else None
+
+
+def _libxml2_message(message: str, element: etree._Element | None) -> str:
+    """libxml2's message in the words of :func:`_describe`: what is wrong, then what to do."""
+    match = _LIBXML2_REASON.match(message.strip())
+    if match is None:
+        return _clean(message.strip())
+    where, name = f"<{_name(match.group('tag'))}>", match.group("name")
+    reason = _clean(match.group("reason"))
+    if name is None or element is None or element.get(name) is None:
+        return f"{where}: {reason}"
+    value = element.get(name)
+    hint = _attribute_hint(element, name) or reason
+    odd = sorted({c for c in value if c.isspace() and c not in _XML_WHITE_SPACE})
+    if odd:
+        names = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'a space')})" for c in odd)
+        hint = (
+            f"it holds {names}, which XML does not count as white space: replace it with a "
+            "plain space or remove it"
+        )
+    return f"{where} has {_name(name)}={value!r}, which is not allowed — {hint}"
 
 
 def _xmlschema_diagnostics(
@@ -231,7 +295,7 @@ def _describe(error: Any) -> tuple[etree._Element | None, str]:
     if attribute:
         name, value = attribute.group("name"), attribute.group("value")
         detail = _clean(reason[attribute.end() :])
-        hint = _ATTRIBUTE_HINTS.get(name)
+        hint = _attribute_hint(element, name)
         choices = _CHOICES.search(detail)
         if choices:
             hint = "use one of: " + ", ".join(re.findall(r"'([^']*)'", choices.group(1)))

@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree, isoschematron
 
+from tei.diagnostics import Severity
 from tei.errors import XmlInputError
 from tei.schematron import KeyedSchematron, embedded_tei_rules, project_schematron
 from tei.validate import iter_diagnostics
@@ -163,13 +164,26 @@ def test_the_values_where_libxml2_and_xmlschema_once_parted_now_agree(
     assert libxml2 == xmlschema
 
 
-def test_what_libxml2_refuses_and_xmlschema_accepts_is_valid() -> None:
-    # xs:Name by XML 1.0 fifth edition (xmlschema) admits U+0133; libxml2's older tables do not
-    data = (BROKEN / "valid.xml").read_bytes()
-    data = data.replace(b'ident="telegram-tei"', 'ident="telegram-tei-\u0133"'.encode())
-    tree = parse_xml(data)
-    assert xsd_verdicts(tree) == (False, True)
-    assert list(iter_diagnostics("valid.xml", data)) == []
+def _refused_by_libxml2_alone(old: bytes, new: str) -> list:
+    """valid.xml with one change that only libxml2 refuses, and its XSD findings."""
+    data = (BROKEN / "valid.xml").read_bytes().replace(old, new.encode(), 1)
+    assert xsd_verdicts(parse_xml(data)) == (False, True)
+    return [d for d in iter_diagnostics("valid.xml", data) if d.origin == "xsd"]
+
+
+def test_a_no_break_space_xmlschema_collapses_is_refused_and_named() -> None:
+    # xmlschema collapses white space by Python's rules (U+00A0 included), libxml2 by XML's
+    found = _refused_by_libxml2_alone(b'type="sent"', 'type="\u00a0sent"')
+    assert [(d.line, d.column, d.severity) for d in found] == [(56, 9, Severity.ERROR)]
+    assert found[0].message.startswith("<correspAction> has type='\\xa0sent', which is not")
+    assert "U+00A0 (NO-BREAK SPACE)" in found[0].message
+
+
+def test_a_name_outside_xsd_1_0s_name_tables_is_refused_with_libxml2s_words() -> None:
+    found = _refused_by_libxml2_alone(b'ident="telegram-tei"', 'ident="telegram-tei-\u0133"')
+    assert [(d.line, d.column, d.severity) for d in found] == [(36, 9, Severity.ERROR)]
+    assert found[0].message.startswith("<application> has ident='telegram-tei-\u0133'")
+    assert "which is not allowed — write an XML name: letters, digits" in found[0].message
 
 
 def findings(schematron: isoschematron.Schematron, tree: etree._ElementTree) -> list[tuple]:
@@ -219,3 +233,10 @@ def test_a_valid_document_is_never_handed_to_xmlschema(monkeypatch) -> None:
     monkeypatch.setattr(tei.xsd, "_xmlschema_diagnostics", refuse)
     data = (BROKEN / "valid.xml").read_bytes()
     assert list(iter_diagnostics("valid.xml", data)) == []
+
+
+def test_an_applications_ident_gets_the_hint_for_a_name_not_for_a_language() -> None:
+    data = (BROKEN / "valid.xml").read_bytes().replace(b'ident="telegram-tei"', b'ident="1tei"')
+    assert xsd_verdicts(parse_xml(data)) == (False, False)  # xmlschema explains this one
+    found = [d for d in iter_diagnostics("valid.xml", data) if d.origin == "xsd"]
+    assert len(found) == 1 and "write an XML name" in found[0].message
