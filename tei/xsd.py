@@ -1,8 +1,9 @@
 """The project's XML Schema (``schemas/telegram.xsd``): libxml2 decides, xmlschema explains.
 
 Two validators run the same XSD 1.0 file. libxml2 (through lxml) checks a telegram in about
-0.04 ms once the schema is compiled, which takes a millisecond; xmlschema, pure Python, takes
-about 3 ms per telegram and a tenth of a second to import and load. libxml2's verdict is the
+0.03 ms once the schema is compiled, which takes a millisecond; xmlschema, pure Python, takes
+sixty times as long per telegram and a tenth of a second to import and load
+(``bench/bench_validate.py`` measures both). libxml2's verdict is the
 one that stands, and xmlschema's errors are the better ones (each carries the element, the
 expected children, the failing facet), so a document libxml2 accepts is valid without more
 ado, and one it refuses is handed to xmlschema for the findings. A valid document, the common
@@ -202,12 +203,13 @@ def xsd_diagnostics(
     schema = compiled_schema()
     if schema.validate(tree):
         return
+    refusals = list(schema.error_log)  # taken now: the next validate() replaces the log
     explained = False
     for diagnostic in _xmlschema_diagnostics(tree, source, text):
         explained = True
         yield diagnostic
     if not explained:
-        for entry in schema.error_log:
+        for entry in refusals:
             element = _element_at(tree, entry.path)
             line, column = text.position(element) if element is not None else (None, None)
             message = _libxml2_message(entry.message, element)
