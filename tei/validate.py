@@ -109,6 +109,7 @@ def iter_documents(
     items = list(documents)
     workers = min(jobs, len(items) // MIN_PER_JOB)
     pool = _worker_pool(workers, level) if workers > 1 else None  # before the jing thread
+    finished = False
     try:
         jing = None
         if level in TEI_LEVELS:
@@ -130,9 +131,19 @@ def iter_documents(
             found = jing.result()
             for name, findings, embedded, parsed in pending:
                 yield name, findings + (found.get(name, []) if parsed else []) + embedded
+        finished = True
     finally:
         if pool is not None:
-            pool.terminate()
+            _stop(pool, finished)
+
+
+def _stop(pool: Pool, finished: bool) -> None:
+    """Let the workers exit once all is done; kill them if the batch was cut short."""
+    if finished:
+        pool.close()
+    else:
+        pool.terminate()
+    pool.join()
 
 
 def _python_checks(task: tuple[str, bytes, str]) -> tuple[list[Diagnostic], list[Diagnostic], bool]:
@@ -164,7 +175,21 @@ def _worker_pool(workers: int, level: str) -> Pool:
         context = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")
-    return context.Pool(workers)
+    return context.Pool(workers, initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    """A worker dies on SIGTERM and leaves Ctrl-C to its parent.
+
+    A forked worker inherits the handlers of ``tei``'s main process, which turn SIGTERM into
+    an unwinding SystemExit; ``Pool.terminate()`` stops workers with SIGTERM, and a worker that
+    unwinds instead of dying can be caught holding the pool's queue lock, so the parent waited
+    for it forever (seen in about one batch in thirty).
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def validate_documents(

@@ -198,22 +198,27 @@ def xsd_diagnostics(
     """Every way ``tree`` breaks telegram.xsd, one located diagnostic per problem.
 
     libxml2 decides; xmlschema, loaded only for a refused document, says why, and libxml2
-    itself where xmlschema finds nothing wrong.
+    itself about any element xmlschema finds nothing wrong with.
     """
     schema = compiled_schema()
     if schema.validate(tree):
         return
     refusals = list(schema.error_log)  # taken now: the next validate() replaces the log
-    explained = False
-    for diagnostic in _xmlschema_diagnostics(tree, source, text):
-        explained = True
-        yield diagnostic
-    if not explained:
-        for entry in refusals:
-            element = _element_at(tree, entry.path)
-            line, column = text.position(element) if element is not None else (None, None)
-            message = _libxml2_message(entry.message, element)
-            yield Diagnostic(message, source, line or entry.line, column, Severity.ERROR, "xsd")
+    found = list(_xmlschema_diagnostics(tree, source, text))
+    explained = {(diagnostic.line, diagnostic.column) for diagnostic in found}
+    # What libxml2 refused in an element xmlschema found nothing wrong with, inside or out
+    # (xmlschema's laxer white space, say, next to a problem both see elsewhere), is said in
+    # libxml2's words.
+    for entry in refusals:
+        element = _element_at(tree, entry.path)
+        line, column = text.position(element) if element is not None else (entry.line, None)
+        inside = element.iterdescendants() if element is not None else ()
+        if (line, column) in explained or any(text.position(e) in explained for e in inside):
+            continue
+        explained.add((line, column))
+        message = _libxml2_message(entry.message, element)
+        found.append(Diagnostic(message, source, line, column, Severity.ERROR, "xsd"))
+    yield from sorted(found, key=lambda d: (d.line or 0, d.column or 0))
 
 
 _LIBXML2_REASON = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,38 @@ def test_worker_processes_give_the_same_results_in_the_same_order() -> None:
     assert len(documents) >= 100  # enough for two workers of MIN_PER_JOB documents
     alone = list(iter_documents(documents, "project", jobs=1))
     assert list(iter_documents(documents, "project", jobs=2)) == alone
+
+
+def _signal_handlers(_: object) -> tuple[object, object]:
+    return signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+
+
+def test_workers_die_on_sigterm_although_tei_unwinds_on_it() -> None:
+    # tei's main process turns SIGTERM into SystemExit; workers inherited that and could unwind
+    # while holding the pool's lock when Pool.terminate() sent it, so a batch hung at its end
+    from tei.cli import _terminate
+    from tei.validate import _stop, _worker_pool
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        pool = _worker_pool(2, "project")
+        try:
+            handlers = pool.map(_signal_handlers, range(4), chunksize=1)
+        finally:
+            _stop(pool, finished=False)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert set(handlers) == {(signal.SIG_DFL, signal.SIG_IGN)}
+
+
+def test_a_batch_cut_short_stops_its_workers() -> None:
+    documents = list(generated_tei().items())
+    batch = iter_documents(documents, "project", jobs=2)
+    next(batch)
+    batch.close()  # runs the cleanup: the workers are terminated and joined
+    import multiprocessing
+
+    assert multiprocessing.active_children() == []
 
 
 def test_columns_point_at_the_start_tag_of_the_element_concerned() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.broken.cases import SCH, XSD, Case
+from tests.broken.cases import JING, SCH, XSD, Case
 
 BODY_CASES = (
     # --- the body: editorial vocabulary
@@ -199,5 +199,35 @@ BODY_CASES = (
         'notBefore="1949-01-10"',
         {"project": (SCH, "a date has @when together with a range")},
         accepted=("tei",),
+    ),
+    # --- white space: XML Schema collapses it, the rules compare values as written
+    Case(
+        "date-with-leading-space",
+        "an attribute value has no white space at its ends (here it hid a date out of order)",
+        '<date when="1949-01-13"/>',
+        '<date when=" 1949-01-11"/>',
+        '<date when=" 1949-01-11"/>',
+        {"project": (SCH, 'write it as "1949-01-11"')},
+        accepted=("tei",),
+    ),
+    Case(
+        "type-with-trailing-space",
+        "an attribute value has no white space at its ends",
+        '<correspAction type="transmitted">',
+        '<correspAction type="transmitted ">',
+        '<correspAction type="transmitted ">',
+        {"project": (SCH, '@type="transmitted " on <correspAction> has white space')},
+        accepted=("tei",),
+    ),
+    Case(
+        "type-with-no-break-space",
+        "an attribute value holds no character XML does not count as white space",
+        '<correspAction type="transmitted">',
+        '<correspAction type="\u00a0transmitted">',
+        '<correspAction type="\u00a0transmitted">',
+        {
+            "project": (XSD, "U+00A0 (NO-BREAK SPACE), which XML does not count as white space"),
+            "tei": (JING, "transmitted"),
+        },
     ),
 )
