@@ -36,3 +36,19 @@ class Diagnostic:
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.severity.value}: {self.message}"
+
+
+#: white space in XML: nothing else is collapsed or separates tokens
+XML_WHITE_SPACE = frozenset(" \t\r\n")
+
+
+def odd_spaces(value: str) -> str | None:
+    """The characters of ``value`` that look like white space but are not XML's, named
+    (``U+00A0 (NO-BREAK SPACE)``), or None: a message can then say what to remove, where the
+    character itself would be invisible."""
+    odd = sorted({c for c in value if c.isspace() and c not in XML_WHITE_SPACE})
+    if not odd:
+        return None
+    import unicodedata
+
+    return ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'a space')})" for c in odd)

@@ -59,19 +59,30 @@ def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator
 MAX_TEXT_BYTES = 10_000_000
 
 
+#: what to do about an oversized input, where the command has --max-size
+RAISE_THE_LIMIT = "check it is one telegram; raise the limit with --max-size MB"
+#: the commands that read TEI (validate, render, export, corpus) refuse larger files outright
+MAX_TEI_BYTES = 100_000_000
+TEI_TOO_LARGE = "check that it is the TEI of one telegram or letter, not a whole collection"
+
+
 def read_bytes(
-    source: InputFile, stdin: bytes | None = None, max_bytes: int | None = MAX_TEXT_BYTES
+    source: InputFile,
+    stdin: bytes | None = None,
+    max_bytes: int | None = MAX_TEXT_BYTES,
+    too_large: str = RAISE_THE_LIMIT,
 ) -> bytes:
     """The input's bytes; a read failure or an oversized file is an :class:`InputError`.
 
-    The size is checked before reading, so a mistaken 5 GB input costs nothing.
+    The size is checked before reading, so a mistaken 5 GB input costs nothing. ``too_large``
+    is the hint for an oversized file: only some commands let the user raise the limit.
     """
     if source.is_stdin:
         data = stdin if stdin is not None else b""
-        _check_size(len(data), max_bytes, source.path)
+        _check_size(len(data), max_bytes, source.path, too_large)
         return data
     try:
-        _check_size(Path(source.path).stat().st_size, max_bytes, source.path)
+        _check_size(Path(source.path).stat().st_size, max_bytes, source.path, too_large)
         return Path(source.path).read_bytes()
     except IsADirectoryError:
         raise InputError("is a folder, not a file", source=source.path) from None
@@ -83,13 +94,13 @@ def read_bytes(
         ) from None
 
 
-def _check_size(size: int, max_bytes: int | None, source: str) -> None:
+def _check_size(size: int, max_bytes: int | None, source: str, hint: str) -> None:
     if max_bytes is not None and size > max_bytes:
         raise InputError(
             f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
             "telegram",
             source="<stdin>" if source == STDIN else source,
-            hint="check it is one telegram; raise the limit with --max-size MB",
+            hint=hint,
         )
 
 
@@ -221,3 +232,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
             ) from None
         raise
     return True
+
+
+def read_tei_bytes(source: InputFile, stdin: bytes | None = None) -> bytes:
+    """A TEI input's bytes, refused past :data:`MAX_TEI_BYTES` (:func:`read_bytes`)."""
+    return read_bytes(source, stdin, MAX_TEI_BYTES, TEI_TOO_LARGE)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei.diagnostics import Diagnostic, Severity
+from tei.diagnostics import Diagnostic, Severity, odd_spaces
 from tei.errors import TeiError, XmlInputError
 from tei.locate import SourceText
 from tei.xmlio import TEI_NS, parse_xml
@@ -253,7 +253,13 @@ def _parse_message(error: XmlInputError) -> str:
     """libxml2 checks xml:id (a name, unique) while parsing; say so instead of "not well-formed"."""
     message = error.message
     if "xml:id" in message and "NCName" in message:
-        value = message.split("attribute value", 1)[-1].split(" is not", 1)[0].strip()
+        value = message.split("attribute value ", 1)[-1].split(" is not", 1)[0]
+        odd = odd_spaces(value)
+        if odd:
+            return (
+                f"xml:id={value!r} is not a name (NCName): it holds {odd}, which XML does not "
+                "count as white space — remove it"
+            )
         return (
             f"xml:id={value!r} is not a name (NCName) — an xml:id holds letters, digits, "
             "'.', '-' and '_', and does not start with a digit, '.' or '-'"

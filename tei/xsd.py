@@ -36,7 +36,6 @@ import pickle
 import re
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -44,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from tei.diagnostics import Diagnostic, Severity
+from tei.diagnostics import Diagnostic, Severity, odd_spaces
 from tei.locate import SourceText
 from tei.resources import schema_path
 from tei.xmlio import TEI_NS, safe_parser
@@ -224,8 +223,6 @@ def xsd_diagnostics(
 _LIBXML2_REASON = re.compile(
     r"^Element '(?P<tag>[^']+)'(?:, attribute '(?P<name>[^']+)')?: (?P<reason>.*)$", re.S
 )
-#: white space by Unicode but not by XML (which has only space, tab, CR and LF)
-_XML_WHITE_SPACE = frozenset(" \t\r\n")
 
 
 def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
@@ -248,11 +245,10 @@ def _libxml2_message(message: str, element: etree._Element | None) -> str:
         return f"{where}: {reason}"
     value = element.get(name)
     hint = _attribute_hint(element, name) or reason
-    odd = sorted({c for c in value if c.isspace() and c not in _XML_WHITE_SPACE})
+    odd = odd_spaces(value)
     if odd:
-        names = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'a space')})" for c in odd)
         hint = (
-            f"it holds {names}, which XML does not count as white space: replace it with a "
+            f"it holds {odd}, which XML does not count as white space: replace it with a "
             "plain space or remove it"
         )
     return f"{where} has {_name(name)}={value!r}, which is not allowed — {hint}"

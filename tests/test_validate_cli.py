@@ -273,3 +273,13 @@ def test_the_tei_level_without_java_is_a_usage_error_that_says_what_to_install()
     message = done.stderr.decode()
     assert "--level tei needs jing: Java is not installed" in message
     assert "--level project" in message
+
+
+def test_an_oversized_file_gets_advice_that_validate_can_follow(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.xml"
+    with huge.open("wb") as stream:
+        stream.truncate(101_000_000)  # sparse: the size is refused before anything is read
+    result = runner.invoke(app, ["validate", str(huge)])
+    assert result.exit_code == 1
+    assert "over the 100 MB limit" in result.stdout
+    assert "not a whole collection" in result.stdout and "--max-size" not in result.stdout

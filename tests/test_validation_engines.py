@@ -251,3 +251,12 @@ def test_what_only_libxml2_refuses_is_reported_beside_what_both_refuse() -> None
     assert len(found) == 2, found
     assert "U+00A0 (NO-BREAK SPACE)" in found[0].message  # libxml2 alone, on line 60
     assert "<salut> is not an element of telegram-tei's TEI" in found[1].message
+
+
+def test_a_no_break_space_in_an_xml_id_is_named_not_hidden() -> None:
+    data = (BROKEN / "valid.xml").read_bytes().replace(
+        b'xml:id="kuznetsov"', 'xml:id="kuznetsov\u00a0"'.encode(), 1
+    )
+    (found,) = list(iter_diagnostics("valid.xml", data))
+    assert found.message.startswith("xml:id='kuznetsov\\xa0' is not a name (NCName): it holds")
+    assert "U+00A0 (NO-BREAK SPACE)" in found.message

@@ -16,7 +16,6 @@ import typer
 
 from tei.commands.common import Debug, Force, Quiet, Strict, fail, guarded
 from tei.commands.export import (
-    MAX_TEI_BYTES,
     OutputFile,
     finish,
     letter_inputs,
@@ -33,7 +32,7 @@ from tei.corpus import (
     to_bytes,
 )
 from tei.errors import InputError, TeiError, UsageError
-from tei.files import InputFile, read_bytes, write_atomic
+from tei.files import InputFile, read_tei_bytes, write_atomic
 from tei.report import Report
 from tei.xmlio import parse_xml
 
@@ -122,7 +121,7 @@ def corpus(
 
 
 def _read(item: InputFile, name: str, stdin: bytes | None) -> Letter:
-    return read_letter(parse_xml(read_bytes(item, stdin, MAX_TEI_BYTES), name).getroot(), name)
+    return read_letter(parse_xml(read_tei_bytes(item, stdin), name).getroot(), name)
 
 
 def _write_links(letters: list[Letter], neighbours: dict[str, Neighbours]) -> int:

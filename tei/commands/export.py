@@ -24,12 +24,10 @@ from tei.cmif import Edition, build_cmif, is_web_url, letters_in, serialize_cmif
 from tei.cmif_check import check_cmif
 from tei.commands.common import EXIT_INTERNAL, Debug, Force, Quiet, Strict, fail, guarded
 from tei.errors import TeiError, UsageError
-from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_bytes, write_atomic
+from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes, write_atomic
 from tei.report import Report
 from tei.xmlio import parse_xml
 
-#: a TEI letter or corpus larger than this is refused, as ``tei validate`` does
-MAX_TEI_BYTES = 100_000_000
 #: ``SOURCE_DATE_EPOCH``: seconds since 1970 that reproducible builds use instead of the clock
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
@@ -116,7 +114,7 @@ def export(
     for item in items:
         name = "<stdin>" if item.is_stdin else item.path
         try:
-            data = read_bytes(item, stdin, MAX_TEI_BYTES)
+            data = read_tei_bytes(item, stdin)
             documents.append((name, guarded(name, debug, lambda d=data, n=name: _root(d, n))))
         except TeiError as error:
             report.error(error)

@@ -20,13 +20,19 @@ from tei.commands.common import (
     require_output_dir,
 )
 from tei.errors import TeiError, UsageError
-from tei.files import XML_SUFFIXES, InputFile, gather_inputs, output_path, read_bytes, write_atomic
+from tei.files import (
+    XML_SUFFIXES,
+    InputFile,
+    gather_inputs,
+    output_path,
+    read_tei_bytes,
+    write_atomic,
+)
 from tei.render import MIN_WRAP, OUTPUTS, IndexEntry, index_entry, render_index
 from tei.report import Report
 from tei.xmlio import parse_xml
 
 #: a TEI file larger than this is refused: libxml2's own limits stop far larger trees anyway
-MAX_TEI_BYTES = 100_000_000
 INDEX_NAME = "index.html"
 
 
@@ -110,7 +116,7 @@ def _render_one(
     report: Report,
 ) -> IndexEntry | None:
     name = "<stdin>" if item.is_stdin else item.path
-    tree = parse_xml(read_bytes(item, stdin, MAX_TEI_BYTES), name)
+    tree = parse_xml(read_tei_bytes(item, stdin), name)
     data = rendering.render(tree, output, source=name, wrap=wrap)
     if output_dir is None:
         sys.stdout.buffer.write(data)

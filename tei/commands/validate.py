@@ -17,11 +17,10 @@ import typer
 from tei.commands.common import Debug, Quiet, fail, guarded
 from tei.diagnostics import Diagnostic, Severity
 from tei.errors import TeiError, UsageError
-from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_bytes
+from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
 from tei.validation_output import FORMATTERS, FileResult, summarise
 
 #: a TEI file larger than this is refused, as ``tei render`` does
-MAX_TEI_BYTES = 100_000_000
 #: files read and validated per jing run: bounds memory (the bytes wait for jing) on huge batches
 CHUNK = 2000
 EXIT_INVALID = 1
@@ -173,7 +172,7 @@ def _validate_chunk(
     for item in items:
         name = "<stdin>" if item.is_stdin else item.path
         try:
-            readable.append((name, read_bytes(item, stdin, MAX_TEI_BYTES)))
+            readable.append((name, read_tei_bytes(item, stdin)))
             results[name] = FileResult(name)
         except TeiError as error:
             results[name] = FileResult(name, [_from_error(error, name, "io")])
