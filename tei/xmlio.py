@@ -36,6 +36,17 @@ def parse_xml(data: bytes, source: str = "<input>") -> etree._ElementTree:
         line = exc.position[0] if exc.position else None
         column = exc.position[1] if exc.position else None
         message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
+        if "XML_PARSE_HUGE" in message:  # libxml2's advice is for programmers, not users
+            raise XmlInputError(
+                f"over libxml2's safety limits: {message.split(',')[0].rstrip('.')}",
+                source=source,
+                line=line,
+                column=column,
+                hint=(
+                    "no TEI of one telegram comes near them (10 MB of text in one node, 256 "
+                    "levels of nesting); they stay on so that untrusted files stay harmless"
+                ),
+            ) from None
         raise XmlInputError(
             f"not well-formed XML: {message}",
             source=source,

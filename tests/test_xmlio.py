@@ -60,7 +60,16 @@ def test_absurd_nesting_depth_is_a_located_error() -> None:
     with pytest.raises(XmlInputError) as caught:
         parse_xml(data, "deep.xml")
     assert caught.value.location.line == 1
-    assert "not well-formed XML" in str(caught.value)
+    assert "over libxml2's safety limits: Excessive depth" in str(caught.value)
+    assert "XML_PARSE_HUGE" not in str(caught.value)  # advice for programmers, not users
+
+
+def test_a_text_node_past_libxml2s_limit_gets_advice_a_user_can_follow() -> None:
+    data = (TEI_OPEN + "<p>" + "x" * 10_000_001 + "</p></TEI>").encode()
+    with pytest.raises(XmlInputError) as caught:
+        parse_xml(data, "long.xml")
+    assert "over libxml2's safety limits" in str(caught.value)
+    assert "XML_PARSE_HUGE" not in str(caught.value)
 
 
 def test_not_xml_names_line_and_column() -> None:
