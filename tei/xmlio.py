@@ -36,6 +36,13 @@ def parse_xml(data: bytes, source: str = "<input>") -> etree._ElementTree:
         line = exc.position[0] if exc.position else None
         column = exc.position[1] if exc.position else None
         message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
+        if message.startswith("Document is empty"):
+            raise XmlInputError(
+                "no XML here: the file is empty, or holds no markup (binary data?)",
+                source=source,
+                line=line,
+                hint="give a TEI file",
+            ) from None
         if "XML_PARSE_HUGE" in message:  # libxml2's advice is for programmers, not users
             raise XmlInputError(
                 f"over libxml2's safety limits: {message.split(',')[0].rstrip('.')}",
@@ -57,10 +64,21 @@ def parse_xml(data: bytes, source: str = "<input>") -> etree._ElementTree:
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD
     if dtd is not None and (list(dtd.iterentities()) or tree.docinfo.system_url):
+        line, column = _position(data, b"<!DOCTYPE")
         raise XmlInputError(
             "the document declares entities or an external DTD, which are refused for safety",
             source=source,
-            line=1,
+            line=line,
+            column=column,
             hint="remove the DOCTYPE declaration; TEI needs none",
         )
     return tree
+
+
+def _position(data: bytes, mark: bytes) -> tuple[int, int | None]:
+    """Line and column (1-based, in bytes) of the first ``mark`` in ``data``; line 1 if none."""
+    at = data.find(mark)
+    if at < 0:
+        return 1, None
+    start = data.rfind(b"\n", 0, at) + 1
+    return data.count(b"\n", 0, at) + 1, at - start + 1

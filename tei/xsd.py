@@ -309,7 +309,38 @@ def _describe(error: Any) -> tuple[etree._Element | None, str]:
             f"{where} is not a document of this schema — the root element must be <TEI> in "
             f"the TEI namespace {TEI_NS}"
         )
-    return element, f"{where}: {_clean(reason)}"
+    return element, _describe_other(where, reason, _declared_attributes(error))
+
+
+_MISSING_ATTRIBUTE = re.compile(r"^missing required attribute '(?P<name>[^']+)'")
+_STRAY_ATTRIBUTE = re.compile(r"^'?(?P<name>.+?)'? attribute not allowed for element")
+
+
+def _declared_attributes(error: Any) -> list[str]:
+    """The attributes the element may have, when the error is about its attributes."""
+    validator = getattr(error, "validator", None)
+    keys = getattr(validator, "keys", None)
+    return [_name(name) for name in keys() if name] if callable(keys) else []
+
+
+def _describe_other(where: str, reason: str, allowed: list[str]) -> str:
+    """Messages for the rest of xmlschema's reasons: attributes missing or not allowed, text
+    where only elements may be; anything else keeps xmlschema's words."""
+    missing = _MISSING_ATTRIBUTE.match(reason)
+    if missing:
+        name = _name(missing.group("name"))
+        return f'{where} has no {name} attribute, which it needs — add {name}="…"'
+    stray = _STRAY_ATTRIBUTE.match(reason)
+    if stray:
+        name = _name(stray.group("name"))
+        may = f"; {where} may have {', '.join(sorted(allowed))}" if allowed else ""
+        return f"{where} may not have the attribute {name} — remove it or check its spelling{may}"
+    if "character data between child elements not allowed" in reason:
+        return (
+            f"{where} holds text between its elements, where only elements may be — put the "
+            "text in a <p>, or remove it"
+        )
+    return f"{where}: {_clean(reason)}"
 
 
 def _name(tag: str) -> str:

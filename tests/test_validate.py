@@ -328,3 +328,31 @@ def test_the_embedded_rules_kept_and_skipped_add_up() -> None:
     assert len(rules.kept) >= 60 and rules.schematron is not None
     for _, reason in rules.skipped:
         assert reason.startswith(("XPath 2.0", "does not compile")), reason
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            b'<correspAction type="transmitted">',
+            b'<correspAction typ="transmitted">',
+            "<correspAction> may not have the attribute typ — remove it or check its spelling; "
+            "<correspAction> may have type",
+        ),
+        (
+            b'<div type="telegram">',
+            b'<div type="telegram" xmlns:x="http://x" x:bar="1">',
+            "<div> may not have the attribute {http://x}bar",
+        ),
+    ],
+)
+def test_attribute_messages_say_what_to_do(old: bytes, new: bytes, expected: str) -> None:
+    data = (BROKEN / "valid.xml").read_bytes().replace(old, new, 1)
+    messages = [d.message for d in iter_diagnostics("valid.xml", data) if d.origin == "xsd"]
+    assert any(message.startswith(expected) for message in messages), messages
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02 binary"])
+def test_a_file_with_no_xml_says_so(data: bytes) -> None:
+    (found,) = list(iter_diagnostics("f.xml", data))
+    assert found.message.startswith("no XML here: the file is empty, or holds no markup")

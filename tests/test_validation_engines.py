@@ -254,8 +254,10 @@ def test_what_only_libxml2_refuses_is_reported_beside_what_both_refuse() -> None
 
 
 def test_a_no_break_space_in_an_xml_id_is_named_not_hidden() -> None:
-    data = (BROKEN / "valid.xml").read_bytes().replace(
-        b'xml:id="kuznetsov"', 'xml:id="kuznetsov\u00a0"'.encode(), 1
+    data = (
+        (BROKEN / "valid.xml")
+        .read_bytes()
+        .replace(b'xml:id="kuznetsov"', 'xml:id="kuznetsov\u00a0"'.encode(), 1)
     )
     (found,) = list(iter_diagnostics("valid.xml", data))
     assert found.message.startswith("xml:id='kuznetsov\\xa0' is not a name (NCName): it holds")

@@ -69,7 +69,7 @@ DOCUMENT_CASES = (
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<!DOCTYPE TEI [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n',
-        '<?xml version="1.0"',
+        "<!DOCTYPE TEI",
         {"project": (XML, "refused for safety"), "tei": (XML, "refused for safety")},
     ),
     # --- what the document is: TEI, in TEI's namespace
@@ -127,7 +127,10 @@ DOCUMENT_CASES = (
         "<listPerson>",
         "<listPerson>Persons:",
         "<listPerson>",
-        {"project": (XSD, "character data"), "tei": (JING, "text not allowed here")},
+        {
+            "project": (XSD, "holds text between its elements"),
+            "tei": (JING, "text not allowed here"),
+        },
         lines={"tei": '<person xml:id="mao-zedong"'},  # jing notices the text where it ends
     ),
     Case(
@@ -239,7 +242,7 @@ DOCUMENT_CASES = (
         '<div type="telegram">',
         "<div>",
         "<div>",
-        {"project": (XSD, "missing required attribute 'type'")},
+        {"project": (XSD, "<div> has no type attribute, which it needs")},
         accepted=("tei",),
     ),
     Case(
@@ -248,7 +251,7 @@ DOCUMENT_CASES = (
         "<p>I received your telegram of January 10.</p>",
         '<p rend="bold">I received your telegram of January 10.</p>',
         "I received your telegram",
-        {"project": (XSD, "'rend' attribute not allowed")},
+        {"project": (XSD, "<p> may not have the attribute rend")},
         accepted=("tei",),
     ),
     Case(
