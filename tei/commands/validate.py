@@ -113,7 +113,8 @@ def _run(
             chunk = items[start : start + CHUNK]
             results.extend(_validate_chunk(chunk, stdin, level, jobs, debug))
         except TeiError as error:  # jing could not run: no file of the chunk was judged
-            error.exit_code = EXIT_INTERNAL
+            if not isinstance(error, UsageError):  # a broken Java is the machine's, exit 2
+                error.exit_code = EXIT_INTERNAL
             raise fail(error) from None
     summary = summarise(results, level)
     sys.stdout.write(FORMATTERS[output_format](results, summary))
