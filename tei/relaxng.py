@@ -353,9 +353,28 @@ def _lookup(source: str, known: dict[str, int]) -> int | None:
     return None
 
 
+#: a run of quoted names, as jing lists what it expected
+_NAME_LIST = re.compile(r'"[^"\n]*"(?:, "[^"\n]*")+')
+#: names of a list shown; tei_all can expect over a hundred elements in one place
+LISTED_NAMES = 12
+
+
+def _shorten(message: str) -> str:
+    """jing's message with each long list of names cut to its first :data:`LISTED_NAMES`."""
+
+    def cut(match: re.Match[str]) -> str:
+        names = match.group(0).split(", ")
+        if len(names) <= LISTED_NAMES:
+            return match.group(0)
+        return ", ".join(names[:LISTED_NAMES]) + f" … and {len(names) - LISTED_NAMES} more"
+
+    return _NAME_LIST.sub(cut, message)
+
+
 def _finding(
     index: int, line: int | None, column: int | None, level: str, message: str
 ) -> _Finding:
+    message = _shorten(message)
     fatal = level == "fatal"
     if fatal:
         message += " — jing stopped reading the document here"

@@ -194,3 +194,14 @@ def test_output_naming_files_by_uri_or_in_the_message_is_placed() -> None:
         (0, 3, False),
         (1, None, True),
     ]
+
+
+def test_long_lists_of_expected_names_are_cut_short() -> None:
+    from tei.relaxng import LISTED_NAMES, _shorten
+
+    names = ", ".join(f'"e{n}"' for n in range(150))
+    message = f'element "signd" not allowed here; expected element {names} or "w"'
+    short = _shorten(message)
+    assert short.startswith('element "signd" not allowed here; expected element "e0", "e1"')
+    assert f'"e{LISTED_NAMES - 1}" … and {150 - LISTED_NAMES} more or "w"' in short
+    assert _shorten('expected "a", "b" or "c"') == 'expected "a", "b" or "c"'
