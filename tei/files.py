@@ -34,7 +34,11 @@ class InputFile:
 
 
 def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator[InputFile]:
-    """Files as given, and files with one of ``suffixes`` found below each folder, sorted."""
+    """Files as given, and files with one of ``suffixes`` found below each folder, sorted.
+
+    A broken link found in a folder is kept, as it is when named: reading it then fails with
+    a message, and the batch counts it, rather than leaving it out unsaid.
+    """
     for source in sources:
         if source == STDIN:
             yield InputFile(STDIN, Path("stdin"))
@@ -42,7 +46,10 @@ def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator
         path = Path(source)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                p
+                for p in path.rglob("*")
+                if (p.is_file() or (p.is_symlink() and not p.exists()))
+                and p.suffix.lower() in suffixes
             )
             for file in found:
                 relative = file.relative_to(path)

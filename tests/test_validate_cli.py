@@ -300,3 +300,14 @@ def test_a_java_that_cannot_start_is_the_machines_problem_not_a_bug(
     assert result.exit_code == 2, result.output
     assert "Java cannot start: Error: Could not create the Java Virtual Machine" in result.output
     assert "install Java 17 or later" in result.output
+
+
+def test_a_broken_link_in_a_folder_is_reported_not_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    (folder / "valid.xml").write_bytes(VALID.read_bytes())
+    (folder / "gone.xml").symlink_to(tmp_path / "nowhere.xml")
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert f"{folder / 'gone.xml'}: error: cannot read the file" in result.stdout
+    assert "validated 2 files" in result.output
