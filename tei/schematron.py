@@ -88,9 +88,15 @@ class KeyedSchematron(isoschematron.Schematron):
     """
 
     def __init__(self, schema: etree._Element | etree._ElementTree) -> None:
-        # the schema is kept (``.schematron``) so the tests can compile it lxml's way and compare
+        # the schema and the validator are kept (``.schematron``, ``.validator_xslt``) so the
+        # tests can compile it lxml's way and compare, and see that _compile still takes effect
+        # (it is a customisation point of lxml's class, not a documented one)
         super().__init__(
-            schema, store_report=True, store_schematron=True, compile_params=KEYED_PARAMS
+            schema,
+            store_report=True,
+            store_schematron=True,
+            store_xslt=True,
+            compile_params=KEYED_PARAMS,
         )
 
     @staticmethod

@@ -143,7 +143,9 @@ def _load_cached(path: Path) -> XMLSchema10 | None:
     try:
         if not (_private(path) and _private(path.parent)):
             return None
-        return pickle.loads(path.read_bytes())
+        schema = pickle.loads(path.read_bytes())
+        os.utime(path)  # in use: kept by _prune_cache
+        return schema
     except Exception:  # a missing, stale or damaged cache only costs the build
         return None
 
@@ -166,6 +168,30 @@ def _store_cached(path: Path, schema: Any) -> None:
     except Exception:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+        return
+    _prune_cache(path)
+
+
+#: a cached schema no run has loaded for this long belongs to a gone version or environment
+STALE_SECONDS = 30 * 24 * 3600
+
+
+def _prune_cache(kept: Path) -> None:
+    """Remove the other cached schemas no run has used for :data:`STALE_SECONDS`.
+
+    Each upgrade of xmlschema, Python or the schema, and each virtual environment, writes a
+    pickle of its own (about 0.6 MB); one still in use is touched at every load, so only those
+    nobody loads any more go.
+    """
+    import time
+
+    cutoff = time.time() - STALE_SECONDS
+    for other in kept.parent.glob("telegram-xsd-*.pickle"):
+        try:
+            if other != kept and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            continue
 
 
 @cache

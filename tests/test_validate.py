@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -356,3 +357,22 @@ def test_attribute_messages_say_what_to_do(old: bytes, new: bytes, expected: str
 def test_a_file_with_no_xml_says_so(data: bytes) -> None:
     (found,) = list(iter_diagnostics("f.xml", data))
     assert found.message.startswith("no XML here: the file is empty, or holds no markup")
+
+
+def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path: Path) -> None:
+    from tei.xsd import STALE_SECONDS, _load_cached, _store_cached, project_schema
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    old, recent = folder / "telegram-xsd-old.pickle", folder / "telegram-xsd-recent.pickle"
+    for path in (old, recent):
+        _store_cached(path, project_schema())
+    long_ago = time.time() - STALE_SECONDS - 60
+    for path in (old, recent):
+        os.utime(path, (long_ago, long_ago))
+    assert _load_cached(recent) is not None  # loading marks it as in use
+    _store_cached(folder / "telegram-xsd-new.pickle", project_schema())
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "telegram-xsd-new.pickle",
+        "telegram-xsd-recent.pickle",
+    ]

@@ -207,6 +207,22 @@ def _compare(keyed: isoschematron.Schematron, reference: isoschematron.Schematro
     return found
 
 
+def test_the_keyed_compilation_is_the_one_in_use() -> None:
+    # KeyedSchematron overrides lxml's Schematron._compile: should lxml stop calling it, the
+    # rules would still be right but slow again; this says so
+    validator = project_schematron().validator_xslt
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    walks = [
+        walk
+        for pattern in validator.iter(f"{SVRL}active-pattern")
+        for walk in pattern.iter(f"{xsl}apply-templates")
+    ]
+    assert walks == []  # no idle default-mode walk is left in any pattern
+    selects = [e.get("select") or "" for e in validator.iter(f"{xsl}apply-templates")]
+    assert sum(select.startswith("key('M'") for select in selects) >= 8  # one per pattern
+    assert not list(validator.iter(f"{SVRL}fired-rule"))
+
+
 def test_keyed_compilation_finds_what_lxml_finds_with_the_project_rules() -> None:
     schema = etree.parse(str(TESTS.parent / "schemas" / "telegram.sch"))
     reference = isoschematron.Schematron(schema, store_report=True)
