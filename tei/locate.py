@@ -48,6 +48,23 @@ class SourceText:
         ]
         return line, (starts[rank] + 1 if rank < len(starts) else None)
 
+    def tag_start(self, line: int, column: int) -> tuple[int, int] | None:
+        """Where the tag that ends just before ``line:column`` begins, its ``<``.
+
+        jing places a finding just past the ``>`` of the tag concerned; every other check of
+        ``tei validate`` places it at the tag's ``<``. None when no tag ends there.
+        """
+        text = self.line(line)
+        if not 1 < column <= len(text) + 1 or text[column - 2] != ">":
+            return None
+        end = column - 2
+        for number in range(line, max(line - 50, 0), -1):  # a start tag may span a few lines
+            text = self.line(number)
+            found = text.rfind("<", 0, end if number == line else len(text))
+            if found >= 0:
+                return number, found + 1
+        return None
+
 
 def _rank_on_line(element: etree._Element, line: int) -> int:
     """How many elements with the same tag start on the same line before this one."""

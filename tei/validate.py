@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -345,7 +345,11 @@ class _JingRun:
         from tei.relaxng import validate_bytes_with_jing
 
         try:
-            self._found = dict(validate_bytes_with_jing(self._documents))
+            found = validate_bytes_with_jing(self._documents)
+            self._found = {
+                name: _at_tag_starts(diagnostics, self._documents[name])
+                for name, diagnostics in found.items()
+            }
         except BaseException as exc:  # handed to the caller's thread by result()
             self._error = exc
 
@@ -356,3 +360,18 @@ class _JingRun:
         if self._error is not None:
             raise self._error
         return self._found
+
+
+def _at_tag_starts(diagnostics: list[Diagnostic], data: bytes) -> list[Diagnostic]:
+    """jing's findings moved from just past the tag's ``>`` to its ``<``, where every other
+    check puts them, so one element has one column whichever check speaks of it."""
+    if not any(d.line and d.column for d in diagnostics):
+        return diagnostics
+    text = SourceText(data)
+    moved = []
+    for diagnostic in diagnostics:
+        start = text.tag_start(diagnostic.line, diagnostic.column) if diagnostic.column else None
+        if start is not None and diagnostic.line:
+            diagnostic = replace(diagnostic, line=start[0], column=start[1])
+        moved.append(diagnostic)
+    return moved

@@ -376,3 +376,16 @@ def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path:
         "telegram-xsd-new.pickle",
         "telegram-xsd-recent.pickle",
     ]
+
+
+@needs_jing
+def test_jing_findings_are_placed_at_the_tag_start_like_every_other_check() -> None:
+    documents = {p.name: p.read_bytes() for p in sorted(BROKEN.glob("*.xml"))}
+    placed = 0
+    for name, diagnostics in validate_documents(documents, "tei").items():
+        lines = documents[name].decode("utf-8").splitlines()
+        for d in diagnostics:
+            if d.origin == "tei_all" and d.line and d.column:
+                assert lines[d.line - 1][d.column - 1] == "<", (name, str(d))
+                placed += 1
+    assert placed >= 10
