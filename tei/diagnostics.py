@@ -42,13 +42,20 @@ class Diagnostic:
 XML_WHITE_SPACE = frozenset(" \t\r\n")
 
 
-def odd_spaces(value: str) -> str | None:
-    """The characters of ``value`` that look like white space but are not XML's, named
-    (``U+00A0 (NO-BREAK SPACE)``), or None: a message can then say what to remove, where the
-    character itself would be invisible."""
-    odd = sorted({c for c in value if c.isspace() and c not in XML_WHITE_SPACE})
-    if not odd:
-        return None
+def hidden_characters(value: str) -> str | None:
+    """The characters of ``value`` a reader cannot see or takes for a plain space, named
+    (``U+00A0 (NO-BREAK SPACE)``), or None: white space that is not XML's (no-break, em,
+    line separator) and format characters (zero-width space, joiners, BOM). A message can then
+    say what to remove, where the character itself would be invisible."""
     import unicodedata
 
-    return ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'a space')})" for c in odd)
+    hidden = sorted(
+        {
+            c
+            for c in value
+            if (c.isspace() and c not in XML_WHITE_SPACE) or unicodedata.category(c) == "Cf"
+        }
+    )
+    if not hidden:
+        return None
+    return ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})" for c in hidden)

@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei.diagnostics import Diagnostic, Severity, odd_spaces
+from tei.diagnostics import Diagnostic, Severity, hidden_characters
 from tei.errors import TeiError, XmlInputError
 from tei.locate import SourceText
 from tei.xmlio import TEI_NS, parse_xml
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from concurrent.futures import ProcessPoolExecutor
 
     from tei.schematron import EmbeddedRules
 
@@ -117,10 +117,8 @@ def iter_documents(
         tasks = [(name, data, level) for name, data in items]
         if pool is None:
             checked = map(_python_checks, tasks)
-        else:
-            checked = pool.imap(
-                _python_checks, tasks, chunksize=max(1, len(tasks) // (workers * 8))
-            )
+        else:  # a worker that dies (the OOM killer) raises BrokenProcessPool here, not a hang
+            checked = pool.map(_python_checks, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
         pending = []
         for (name, _), (findings, embedded, parsed) in zip(items, checked, strict=True):
             if jing is None:
@@ -137,13 +135,9 @@ def iter_documents(
             _stop(pool, finished)
 
 
-def _stop(pool: Pool, finished: bool) -> None:
-    """Let the workers exit once all is done; kill them if the batch was cut short."""
-    if finished:
-        pool.close()
-    else:
-        pool.terminate()
-    pool.join()
+def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
+    """Let the workers exit; if the batch was cut short, drop the work not yet started."""
+    pool.shutdown(wait=True, cancel_futures=not finished)
 
 
 def _python_checks(task: tuple[str, bytes, str]) -> tuple[list[Diagnostic], list[Diagnostic], bool]:
@@ -162,29 +156,36 @@ def _python_checks(task: tuple[str, bytes, str]) -> tuple[list[Diagnostic], list
 MIN_PER_JOB = 50
 
 
-def _worker_pool(workers: int, level: str) -> Pool:
-    """A pool of processes for the Python checks.
+def _worker_pool(workers: int, level: str) -> ProcessPoolExecutor:
+    """A pool of processes for the Python checks, its workers started before it returns.
 
     Where the platform can fork, the schemas are built first so every worker inherits them
-    instead of loading them again.
+    instead of loading them again, and the workers are forked at once (Python forks them all
+    at the first task), before the jing thread starts: forking a process that runs threads
+    can copy a lock some thread holds. ``concurrent.futures`` rather than
+    ``multiprocessing.Pool``, because its ``map`` raises when a worker dies where ``Pool``'s
+    waits forever for the lost task.
     """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     if "fork" in multiprocessing.get_all_start_methods():
         preload(level)
         context = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")
-    return context.Pool(workers, initializer=_start_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+    pool.submit(int).result()
+    return pool
 
 
 def _start_worker() -> None:
     """A worker dies on SIGTERM and leaves Ctrl-C to its parent.
 
     A forked worker inherits the handlers of ``tei``'s main process, which turn SIGTERM into
-    an unwinding SystemExit; ``Pool.terminate()`` stops workers with SIGTERM, and a worker that
-    unwinds instead of dying can be caught holding the pool's queue lock, so the parent waited
-    for it forever (seen in about one batch in thirty).
+    an unwinding SystemExit. With ``multiprocessing.Pool``, whose ``terminate()`` sends
+    SIGTERM, a worker that unwound instead of dying could be caught holding the pool's queue
+    lock, and the parent waited for it forever (seen in about one batch in thirty).
     """
     import signal
 
@@ -253,15 +254,11 @@ def _parse_message(error: XmlInputError) -> str:
     """libxml2 checks xml:id (a name, unique) while parsing; say so instead of "not well-formed"."""
     message = error.message
     if "xml:id" in message and "NCName" in message:
-        value = message.split("attribute value ", 1)[-1].split(" is not", 1)[0]
-        odd = odd_spaces(value)
-        if odd:
-            return (
-                f"xml:id={value!r} is not a name (NCName): it holds {odd}, which XML does not "
-                "count as white space — remove it"
-            )
+        value = message.split("attribute value ", 1)[-1].rsplit(" is not an NCName", 1)[0]
+        hidden = hidden_characters(value)
+        held = f": it holds {hidden}, which no name may hold" if hidden else ""
         return (
-            f"xml:id={value!r} is not a name (NCName) — an xml:id holds letters, digits, "
+            f"xml:id={value!r} is not a name (NCName){held} — an xml:id holds letters, digits, "
             "'.', '-' and '_', and does not start with a digit, '.' or '-'"
         )
     duplicate = _DUPLICATE_ID.search(message)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from tei.diagnostics import Diagnostic, Severity, odd_spaces
+from tei.diagnostics import Diagnostic, Severity, hidden_characters
 from tei.locate import SourceText
 from tei.resources import schema_path
 from tei.xmlio import TEI_NS, safe_parser
@@ -229,18 +229,30 @@ def xsd_diagnostics(
     if schema.validate(tree):
         return
     refusals = list(schema.error_log)  # taken now: the next validate() replaces the log
-    found = list(_xmlschema_diagnostics(tree, source, text))
-    explained = {(diagnostic.line, diagnostic.column) for diagnostic in found}
-    # What libxml2 refused in an element xmlschema found nothing wrong with, inside or out
-    # (xmlschema's laxer white space, say, next to a problem both see elsewhere), is said in
-    # libxml2's words.
+    found: list[Diagnostic] = []
+    attributes: set[tuple[str, str]] = set()  # (element's path, attribute) xmlschema spoke of
+    for diagnostic, element, attribute in _xmlschema_findings(tree, source, text):
+        found.append(diagnostic)
+        if attribute is not None and element is not None:
+            attributes.add((tree.getpath(element), attribute))
+    places = {(d.line, d.column) for d in found}
+    # What libxml2 refused and xmlschema did not (xmlschema's laxer white space, say, next to a
+    # problem both see) is said in libxml2's words: an attribute unless xmlschema spoke of that
+    # attribute; an element's content unless xmlschema spoke of the element or something in it.
     for entry in refusals:
         element = _element_at(tree, entry.path)
+        match = _LIBXML2_REASON.match(entry.message.strip())
+        attribute = _name(match.group("name")) if match and match.group("name") else None
         line, column = text.position(element) if element is not None else (entry.line, None)
-        inside = element.iterdescendants() if element is not None else ()
-        if (line, column) in explained or any(text.position(e) in explained for e in inside):
-            continue
-        explained.add((line, column))
+        if attribute is not None and element is not None:
+            if (tree.getpath(element), attribute) in attributes:
+                continue
+            attributes.add((tree.getpath(element), attribute))
+        else:
+            inside = element.iterdescendants() if element is not None else ()
+            if (line, column) in places or any(text.position(e) in places for e in inside):
+                continue
+            places.add((line, column))
         message = _libxml2_message(entry.message, element)
         found.append(Diagnostic(message, source, line, column, Severity.ERROR, "xsd"))
     yield from sorted(found, key=lambda d: (d.line or 0, d.column or 0))
@@ -271,19 +283,17 @@ def _libxml2_message(message: str, element: etree._Element | None) -> str:
         return f"{where}: {reason}"
     value = element.get(name)
     hint = _attribute_hint(element, name) or reason
-    odd = odd_spaces(value)
-    if odd:
-        hint = (
-            f"it holds {odd}, which XML does not count as white space: replace it with a "
-            "plain space or remove it"
-        )
+    hidden = hidden_characters(value)
+    if hidden:
+        hint = f"it holds {hidden}, which XML does not count as white space: remove it"
     return f"{where} has {_name(name)}={value!r}, which is not allowed — {hint}"
 
 
-def _xmlschema_diagnostics(
+def _xmlschema_findings(
     tree: etree._ElementTree, source: str, text: SourceText
-) -> Iterator[Diagnostic]:
-    """xmlschema's findings, rewritten for people.
+) -> Iterator[tuple[Diagnostic, etree._Element | None, str | None]]:
+    """xmlschema's findings, rewritten for people, each with its element and the attribute it
+    is about (or None).
 
     A value that fails a union type makes xmlschema report each member's failure; those are
     one problem to the user, so a repeated (element, message) is reported once.
@@ -295,7 +305,19 @@ def _xmlschema_diagnostics(
             continue
         seen.add((id(element), message))
         line, column = text.position(element)
-        yield Diagnostic(message, source, line or error.sourceline, column, Severity.ERROR, "xsd")
+        diagnostic = Diagnostic(
+            message, source, line or error.sourceline, column, Severity.ERROR, "xsd"
+        )
+        yield diagnostic, element, _attribute_of(error.reason or "")
+
+
+def _attribute_of(reason: str) -> str | None:
+    """The attribute an xmlschema reason is about, named as :func:`_name` names it."""
+    for pattern in (_ATTRIBUTE_REASON, _MISSING_ATTRIBUTE, _STRAY_ATTRIBUTE):
+        match = pattern.match(reason)
+        if match:
+            return _name(match.group("name"))
+    return None
 
 
 def _describe(error: Any) -> tuple[etree._Element | None, str]:

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from lxml import etree
 
+import tei.validate as tei_validate
 from tei.api import convert_text
 from tei.diagnostics import Severity
 from tei.editorial import BY_KEY, ENCODINGS
@@ -120,12 +121,47 @@ def test_workers_die_on_sigterm_although_tei_unwinds_on_it() -> None:
     try:
         pool = _worker_pool(2, "project")
         try:
-            handlers = pool.map(_signal_handlers, range(4), chunksize=1)
+            handlers = list(pool.map(_signal_handlers, range(4), chunksize=1))
         finally:
-            _stop(pool, finished=False)
+            _stop(pool, finished=True)
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert set(handlers) == {(signal.SIG_DFL, signal.SIG_IGN)}
+
+
+PARENT = os.getpid()
+REAL_CHECKS = tei_validate._python_checks
+
+
+def _dies_in_a_worker(task: tuple[str, bytes, str]) -> object:
+    """Stands in for the checks: a worker dies on one document, as if the OOM killer came."""
+    if task[0] == "gen_0042.xml" and os.getpid() != PARENT:
+        os._exit(9)
+    return REAL_CHECKS(task)
+
+
+def test_a_worker_that_dies_ends_the_batch_with_an_error_not_a_hang(monkeypatch) -> None:
+    import threading
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(tei_validate, "_python_checks", _dies_in_a_worker)
+    documents = list(generated_tei().items())
+    documents += [(p.name, p.read_bytes()) for p in sorted(BROKEN.glob("*.xml"))]
+    assert len(documents) >= 2 * tei_validate.MIN_PER_JOB  # two workers
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            list(iter_documents(documents, "project", jobs=2))
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "the batch hangs when a worker dies"
+    assert isinstance(outcome[0], BrokenProcessPool)
 
 
 def test_a_batch_cut_short_stops_its_workers() -> None:
