@@ -59,7 +59,13 @@ MAX_ARGUMENT_BYTES = 30_000 if os.name == "nt" else 100_000
 #: what the JVM says when it cannot start at all (bad flags, no memory, too old for jing)
 _JVM_FAILED = re.compile(
     r"Could not create the Java Virtual Machine|Error occurred during initialization of VM|"
-    r"UnsupportedClassVersionError|Unrecognized option|Invalid maximum heap size"
+    r"UnsupportedClassVersionError|Unrecognized (?:VM )?option|Invalid maximum heap size|"
+    r"could not find libjava|Error: could not open|Invalid (?:initial|thread stack) "
+)
+#: the JVM's closing lines, which say it failed but not why
+_GENERIC = re.compile(
+    r"Could not create the Java Virtual Machine|A fatal exception has occurred|"
+    r"^Error occurred during initialization of VM$"
 )
 _JAVA_HINT = (
     "install Java 17 or later (Debian: apt-get install default-jre-headless), or set JAVA_HOME"
@@ -256,12 +262,9 @@ def _run_chunk(
         ) from None
     output = completed.stdout.decode("utf-8", errors="replace")
     errors = completed.stderr.decode("utf-8", errors="replace")
-    if not output.strip() and _JVM_FAILED.search(errors):
-        raise UsageError(  # the machine's Java, not this program: exit 2, not "internal error"
-            f"Java cannot start: {errors.strip().splitlines()[0]}",
-            source=command[0],
-            hint=_JAVA_HINT,
-        )
+    cannot_start = _java_cannot_start(completed.returncode, output, errors)
+    if cannot_start is not None:
+        raise cannot_start
     # lines about the schema are its problems, even if it is also given as a document
     known = {file: index for index, file in enumerate(files) if file != command[-1]}
     parsed = _parse_output(output, known)
@@ -275,6 +278,31 @@ def _run_chunk(
         found[finding.index].append(finding.diagnostic)
         last_fatal = finding.index if finding.fatal else None
     return last_fatal if last_fatal is not None and last_fatal < stop - 1 else None
+
+
+#: environment variables every JVM reads its options from
+_JAVA_OPTION_VARIABLES = ("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS")
+
+
+def _java_cannot_start(returncode: int, output: str, errors: str) -> UsageError | None:
+    """The error to raise when the JVM never got to run jing, else None.
+
+    That is the machine's Java, not this program (exit 2, not "internal error"). HotSpot
+    writes some of these on standard output ("Error occurred during initialization of VM"),
+    others on standard error, after a "Picked up JAVA_TOOL_OPTIONS" notice.
+    """
+    if returncode == 0:
+        return None
+    lines = [line for line in (output + "\n" + errors).splitlines() if line.strip()]
+    if not any(_JVM_FAILED.search(line) for line in lines) or _LEVEL.search(output):
+        return None
+    told = [line for line in lines if not _NOTICE.search(line) and not _GENERIC.search(line)]
+    reason = "; ".join(told[:2]) or next(line for line in lines if _JVM_FAILED.search(line))
+    options = [name for name in _JAVA_OPTION_VARIABLES if os.environ.get(name)]
+    hint = (
+        f"check the JVM options in {', '.join(options)}, or unset them" if options else _JAVA_HINT
+    )
+    return UsageError(f"Java cannot start: {reason}", source=find_java(), hint=hint)
 
 
 @dataclass

@@ -311,3 +311,19 @@ def test_a_broken_link_in_a_folder_is_reported_not_skipped(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert f"{folder / 'gone.xml'}: error: cannot read the file" in result.stdout
     assert "validated 2 files" in result.output
+
+
+@needs_jing
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [("-Xmx1k", "Too small maximum heap"), ("-XX:+NoSuchOption", "Unrecognized VM option")],
+)
+def test_a_real_jvm_refusing_its_options_is_the_machines_problem(
+    options: str, reason: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # HotSpot says some of these on standard output, after a notice on standard error
+    monkeypatch.setenv("JAVA_TOOL_OPTIONS", options)
+    result = runner.invoke(app, ["validate", "--level", "tei", str(VALID)])
+    assert result.exit_code == 2, result.output
+    assert f"Java cannot start: {reason}" in result.output
+    assert "check the JVM options in JAVA_TOOL_OPTIONS, or unset them" in result.output
