@@ -44,7 +44,7 @@ TEI_ROOT = f"{{{TEI_NS}}}TEI"
 
 
 class InvalidDocument(TeiError):
-    """A document failed validation; ``diagnostics`` holds every finding, in the order found."""
+    """A document failed validation; ``diagnostics`` holds every finding, in document order."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         first = next(d for d in diagnostics if d.severity is Severity.ERROR)
@@ -63,7 +63,8 @@ class _Document:
 
 
 def iter_diagnostics(source_name: str, data: bytes, level: str = "project") -> Iterator[Diagnostic]:
-    """Every finding about one document at ``level``, each located at its element's line.
+    """Every finding about one document at ``level``, in document order, each located at the
+    start tag of its element (problems of the whole file first).
 
     A document that is not well-formed (or is refused for safety) gives one diagnostic and
     nothing else: no schema can say more about it.
@@ -74,11 +75,16 @@ def iter_diagnostics(source_name: str, data: bytes, level: str = "project") -> I
         yield problem
         return
     jing = _JingRun({source_name: data}) if level in TEI_LEVELS else None
-    if level in PROJECT_LEVELS:
-        yield from _project_diagnostics(document)
+    found = list(_project_diagnostics(document)) if level in PROJECT_LEVELS else []
     if jing is not None:
-        yield from jing.result().get(source_name, [])
-        yield from _embedded_diagnostics(document)
+        found += jing.result().get(source_name, [])
+        found += _embedded_diagnostics(document)
+    yield from in_document_order(found)
+
+
+def in_document_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """By line and column, whichever check found them; those about the whole file first."""
+    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
 
 
 def validate(source_name: str, data: bytes, level: str = "project") -> None:
@@ -122,13 +128,14 @@ def iter_documents(
         pending = []
         for (name, _), (findings, embedded, parsed) in zip(items, checked, strict=True):
             if jing is None:
-                yield name, findings
+                yield name, in_document_order(findings)
             else:
                 pending.append((name, findings, embedded, parsed))
         if jing is not None:
             found = jing.result()
             for name, findings, embedded, parsed in pending:
-                yield name, findings + (found.get(name, []) if parsed else []) + embedded
+                jing_findings = found.get(name, []) if parsed else []
+                yield name, in_document_order(findings + jing_findings + embedded)
         finished = True
     finally:
         if pool is not None:

@@ -29,6 +29,7 @@ one message per problem, on the line of the element concerned.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import os
@@ -144,10 +145,11 @@ def _load_cached(path: Path) -> XMLSchema10 | None:
         if not (_private(path) and _private(path.parent)):
             return None
         schema = pickle.loads(path.read_bytes())
-        os.utime(path)  # in use: kept by _prune_cache
-        return schema
     except Exception:  # a missing, stale or damaged cache only costs the build
         return None
+    with contextlib.suppress(OSError):  # a read-only cache still serves
+        os.utime(path)  # in use: kept by _prune_cache
+    return schema
 
 
 def _private(path: Path) -> bool:
@@ -186,12 +188,13 @@ def _prune_cache(kept: Path) -> None:
     import time
 
     cutoff = time.time() - STALE_SECONDS
-    for other in kept.parent.glob("telegram-xsd-*.pickle"):
-        try:
-            if other != kept and other.stat().st_mtime < cutoff:
-                other.unlink()
-        except OSError:
-            continue
+    for pattern in ("telegram-xsd-*.pickle", "*.tmp"):  # and what an interrupted store left
+        for other in kept.parent.glob(pattern):
+            try:
+                if other != kept and other.stat().st_mtime < cutoff:
+                    other.unlink()
+            except OSError:
+                continue
 
 
 @cache
@@ -255,7 +258,7 @@ def xsd_diagnostics(
             places.add((line, column))
         message = _libxml2_message(entry.message, element)
         found.append(Diagnostic(message, source, line, column, Severity.ERROR, "xsd"))
-    yield from sorted(found, key=lambda d: (d.line or 0, d.column or 0))
+    yield from found  # put in document order with the other checks' by tei.validate
 
 
 _LIBXML2_REASON = re.compile(

@@ -403,8 +403,10 @@ def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path:
     old, recent = folder / "telegram-xsd-old.pickle", folder / "telegram-xsd-recent.pickle"
     for path in (old, recent):
         _store_cached(path, project_schema())
+    left = folder / "tmpabc.tmp"  # what a store interrupted long ago left behind
+    left.write_bytes(b"")
     long_ago = time.time() - STALE_SECONDS - 60
-    for path in (old, recent):
+    for path in (old, recent, left):
         os.utime(path, (long_ago, long_ago))
     assert _load_cached(recent) is not None  # loading marks it as in use
     _store_cached(folder / "telegram-xsd-new.pickle", project_schema())
@@ -425,3 +427,29 @@ def test_jing_findings_are_placed_at_the_tag_start_like_every_other_check() -> N
                 assert lines[d.line - 1][d.column - 1] == "<", (name, str(d))
                 placed += 1
     assert placed >= 10
+
+
+def test_a_read_only_cache_still_serves(tmp_path: Path, monkeypatch) -> None:
+    from tei.xsd import _load_cached, _store_cached, project_schema
+
+    cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
+    _store_cached(cached, project_schema())
+
+    def refuse(*arguments: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(os, "utime", refuse)
+    assert _load_cached(cached) is not None
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_files_findings_come_in_document_order_whichever_check_found_them(level) -> None:
+    data = (BROKEN / "valid.xml").read_bytes()
+    data = data.replace(b'ref="#kuznetsov">', b'ref="#kuznetzov">', 1)  # Schematron, line 63
+    data = data.replace(b'<date when="1949-01-13">', b'<date when="1949-02-30">', 1)  # XSD, 14
+    data = data.replace(b"<salute>", b"<salut>", 1).replace(b"</salute>", b"</salut>", 1)
+    found = list(iter_diagnostics("valid.xml", data, level))
+    origins = {d.origin for d in found}
+    assert {"xsd", "schematron"} <= origins if level != "tei" else "tei_all" in origins
+    places = [(d.line or 0, d.column or 0) for d in found]
+    assert places == sorted(places) and len(found) >= 2
