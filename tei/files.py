@@ -70,7 +70,10 @@ MAX_TEXT_BYTES = 10_000_000
 RAISE_THE_LIMIT = "check it is one telegram; raise the limit with --max-size MB"
 #: the commands that read TEI (validate, render, export, corpus) refuse larger files outright
 MAX_TEI_BYTES = 100_000_000
-TEI_TOO_LARGE = "check that it is the TEI of one telegram or letter, not a whole collection"
+TEI_TOO_LARGE = (
+    "TEI files are read whole, and over 100 MB are refused: split a collection into smaller "
+    "files (one letter each, or a corpus of a few thousand)"
+)
 
 
 def read_bytes(
@@ -78,6 +81,7 @@ def read_bytes(
     stdin: bytes | None = None,
     max_bytes: int | None = MAX_TEXT_BYTES,
     too_large: str = RAISE_THE_LIMIT,
+    limit_for: str = "one telegram",
 ) -> bytes:
     """The input's bytes; a read failure or an oversized file is an :class:`InputError`.
 
@@ -86,13 +90,26 @@ def read_bytes(
     """
     if source.is_stdin:
         data = stdin if stdin is not None else b""
-        _check_size(len(data), max_bytes, source.path, too_large)
+        _check_size(len(data), max_bytes, source.path, too_large, limit_for)
         return data
     try:
-        _check_size(Path(source.path).stat().st_size, max_bytes, source.path, too_large)
+        _check_size(Path(source.path).stat().st_size, max_bytes, source.path, too_large, limit_for)
         return Path(source.path).read_bytes()
     except IsADirectoryError:
         raise InputError("is a folder, not a file", source=source.path) from None
+    except FileNotFoundError:
+        path = Path(source.path)
+        if path.is_symlink():
+            raise InputError(
+                f"is a broken link: it points to {os.readlink(path)}, which does not exist",
+                source=source.path,
+                hint="restore the file it points to, or remove the link",
+            ) from None
+        raise InputError(
+            "cannot read the file: No such file or directory",
+            source=source.path,
+            hint="check that it exists and that you may read it",
+        ) from None
     except OSError as exc:
         raise InputError(
             f"cannot read the file: {exc.strerror or exc}",
@@ -101,11 +118,10 @@ def read_bytes(
         ) from None
 
 
-def _check_size(size: int, max_bytes: int | None, source: str, hint: str) -> None:
+def _check_size(size: int, max_bytes: int | None, source: str, hint: str, what: str) -> None:
     if max_bytes is not None and size > max_bytes:
         raise InputError(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
-            "telegram",
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for {what}",
             source="<stdin>" if source == STDIN else source,
             hint=hint,
         )
@@ -243,4 +259,4 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
 
 def read_tei_bytes(source: InputFile, stdin: bytes | None = None) -> bytes:
     """A TEI input's bytes, refused past :data:`MAX_TEI_BYTES` (:func:`read_bytes`)."""
-    return read_bytes(source, stdin, MAX_TEI_BYTES, TEI_TOO_LARGE)
+    return read_bytes(source, stdin, MAX_TEI_BYTES, TEI_TOO_LARGE, "a TEI file")

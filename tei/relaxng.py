@@ -381,8 +381,8 @@ def _lookup(source: str, known: dict[str, int]) -> int | None:
     return None
 
 
-#: a run of quoted names, as jing lists what it expected
-_NAME_LIST = re.compile(r'"[^"\n]*"(?:, "[^"\n]*")+')
+#: a run of quoted names, as jing lists what it expected ("a", "b", … or "z")
+_NAME_LIST = re.compile(r'"[^"\n]*"(?:, "[^"\n]*")+(?: or "[^"\n]*")?')
 #: names of a list shown; tei_all can expect over a hundred elements in one place
 LISTED_NAMES = 12
 
@@ -391,10 +391,10 @@ def _shorten(message: str) -> str:
     """jing's message with each long list of names cut to its first :data:`LISTED_NAMES`."""
 
     def cut(match: re.Match[str]) -> str:
-        names = match.group(0).split(", ")
+        names = re.split(r", | or ", match.group(0))
         if len(names) <= LISTED_NAMES:
             return match.group(0)
-        return ", ".join(names[:LISTED_NAMES]) + f" … and {len(names) - LISTED_NAMES} more"
+        return ", ".join(names[:LISTED_NAMES]) + f" and {len(names) - LISTED_NAMES} more"
 
     return _NAME_LIST.sub(cut, message)
 

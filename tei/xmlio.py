@@ -50,8 +50,9 @@ def parse_xml(data: bytes, source: str = "<input>") -> etree._ElementTree:
                 line=line,
                 column=column,
                 hint=(
-                    "no TEI of one telegram comes near them (10 MB of text in one node, 256 "
-                    "levels of nesting); they stay on so that untrusted files stay harmless"
+                    "check that this is the TEI file you meant: no telegram's TEI comes near "
+                    "10 MB of text in one element or 256 levels of nesting, and the limits stay "
+                    "on so that an untrusted file cannot exhaust the machine"
                 ),
             ) from None
         raise XmlInputError(

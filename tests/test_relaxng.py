@@ -203,5 +203,5 @@ def test_long_lists_of_expected_names_are_cut_short() -> None:
     message = f'element "signd" not allowed here; expected element {names} or "w"'
     short = _shorten(message)
     assert short.startswith('element "signd" not allowed here; expected element "e0", "e1"')
-    assert f'"e{LISTED_NAMES - 1}" … and {150 - LISTED_NAMES} more or "w"' in short
+    assert short.endswith(f'"e{LISTED_NAMES - 1}" and {151 - LISTED_NAMES} more')
     assert _shorten('expected "a", "b" or "c"') == 'expected "a", "b" or "c"'

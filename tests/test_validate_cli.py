@@ -81,7 +81,7 @@ def test_a_batch_goes_on_past_bad_and_unreadable_files(batch: list[str]) -> None
         "bad-div-type.xml",
         "gone.xml",
     }
-    assert "cannot read the file" in result.stdout
+    assert "is a broken link: it points to" in result.stdout
     assert "validated 5 files at level project: 1 valid, 4 invalid" in result.stderr
 
 
@@ -281,8 +281,9 @@ def test_an_oversized_file_gets_advice_that_validate_can_follow(tmp_path: Path) 
         stream.truncate(101_000_000)  # sparse: the size is refused before anything is read
     result = runner.invoke(app, ["validate", str(huge)])
     assert result.exit_code == 1
-    assert "over the 100 MB limit" in result.stdout
-    assert "not a whole collection" in result.stdout and "--max-size" not in result.stdout
+    assert "over the 100 MB limit for a TEI file" in result.stdout
+    assert "split a collection into smaller files" in result.stdout
+    assert "--max-size" not in result.stdout
 
 
 @needs_jing
@@ -309,7 +310,7 @@ def test_a_broken_link_in_a_folder_is_reported_not_skipped(tmp_path: Path) -> No
     (folder / "gone.xml").symlink_to(tmp_path / "nowhere.xml")
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 1
-    assert f"{folder / 'gone.xml'}: error: cannot read the file" in result.stdout
+    assert f"{folder / 'gone.xml'}: error: is a broken link: it points to " in result.stdout
     assert "validated 2 files" in result.output
 
 
