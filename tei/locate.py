@@ -43,27 +43,52 @@ class SourceText:
         if element.prefix:
             qname = f"{element.prefix}:{qname}"
         rank = _rank_on_line(element, line)
-        starts = [
-            m.start() for m in re.finditer(rf"<{re.escape(qname)}(?=[\s/>])", self.line(line))
-        ]
-        return line, (starts[rank] + 1 if rank < len(starts) else None)
+        tag = re.compile(rf"<{re.escape(qname)}(?=[\s/>]|$)")
+        starts = [m.start() for m in tag.finditer(self.line(line))]
+        if rank < len(starts):
+            return line, starts[rank] + 1
+        # lxml gives the line where the start tag ends: one split over lines began above the
+        # first '>' of this line
+        end = self.line(line).find(">")
+        opened = self.enclosing_tag(line, end if end >= 0 else len(self.line(line)))
+        if opened is not None and opened[0] < line:
+            text = self.line(opened[0])
+            if tag.match(text, opened[1] - 1):
+                return opened
+        return line, None
 
-    def tag_start(self, line: int, column: int) -> tuple[int, int] | None:
-        """Where the tag that ends just before ``line:column`` begins, its ``<``.
-
-        jing places a finding just past the ``>`` of the tag concerned; every other check of
-        ``tei validate`` places it at the tag's ``<``. None when no tag ends there.
-        """
-        text = self.line(line)
-        if not 1 < column <= len(text) + 1 or text[column - 2] != ">":
-            return None
-        end = column - 2
+    def enclosing_tag(self, line: int, column: int) -> tuple[int, int] | None:
+        """Where the last tag opened at or before ``line:column`` begins: its ``<``."""
         for number in range(line, max(line - 50, 0), -1):  # a start tag may span a few lines
             text = self.line(number)
-            found = text.rfind("<", 0, end if number == line else len(text))
+            found = text.rfind("<", 0, column if number == line else len(text))
             if found >= 0:
                 return number, found + 1
         return None
+
+    def tag_start(self, line: int, utf16_column: int) -> tuple[int, int] | None:
+        """Where the tag that ends just before ``line:utf16_column`` begins, its ``<``.
+
+        jing places a finding just past the ``>`` of the tag concerned, counting UTF-16 code
+        units as Java does (a character outside the BMP counts two); every other check of
+        ``tei validate`` places it at the tag's ``<``, counting characters. None when no tag
+        ends there.
+        """
+        text = self.line(line)
+        column = _from_utf16(text, utf16_column)
+        if not 1 < column <= len(text) + 1 or text[column - 2] != ">":
+            return None
+        return self.enclosing_tag(line, column - 2)
+
+
+def _from_utf16(text: str, column: int) -> int:
+    """The 1-based character column of ``text`` at 1-based UTF-16 column ``column``."""
+    units = 0
+    for index, character in enumerate(text):
+        if units >= column - 1:
+            return index + 1
+        units += 2 if ord(character) > 0xFFFF else 1
+    return len(text) + 1 + (column - 1 - units)
 
 
 def _rank_on_line(element: etree._Element, line: int) -> int:

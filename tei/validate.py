@@ -253,6 +253,9 @@ def _parse(name: str, data: bytes) -> tuple[_Document, None] | tuple[None, Diagn
         tree = parse_xml(data, name)
     except XmlInputError as error:
         line, column = error.location.line, error.location.column
+        if line and column and ("xml:id" in error.message or _DUPLICATE_ID.search(error.message)):
+            # libxml2 points into the attribute; the element's '<' is where every check points
+            line, column = SourceText(data).enclosing_tag(line, column - 1) or (line, column)
         return None, Diagnostic(_parse_message(error), name, line, column, Severity.ERROR, "xml")
     return _Document(name, data, tree, SourceText(data, tree.docinfo.encoding)), None
 

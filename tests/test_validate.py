@@ -453,3 +453,32 @@ def test_a_files_findings_come_in_document_order_whichever_check_found_them(leve
     assert {"xsd", "schematron"} <= origins if level != "tei" else "tei_all" in origins
     places = [(d.line or 0, d.column or 0) for d in found]
     assert places == sorted(places) and len(found) >= 2
+
+
+@needs_jing
+def test_a_start_tag_split_over_lines_is_placed_where_it_begins_by_every_check() -> None:
+    data = (BROKEN / "valid.xml").read_bytes()
+    data = data.replace(b'<date when="1949-01-13"/>', b'<date\n            when="1949-02-30"/>', 1)
+    found = [d for d in iter_diagnostics("valid.xml", data, "all") if d.severity is Severity.ERROR]
+    places = {(d.origin, d.line, d.column) for d in found}
+    line = data[: data.index(b"<date\n")].count(b"\n") + 1
+    column = data.split(b"\n")[line - 1].index(b"<date") + 1
+    assert ("xsd", line, column) in places and ("tei_all", line, column) in places, places
+
+
+@needs_jing
+def test_jing_counts_columns_in_utf16_and_they_are_moved_by_characters() -> None:
+    data = (BROKEN / "valid.xml").read_bytes()
+    astral = "\U00020000\U0001f600"  # two characters, four UTF-16 units for Java
+    text = f"<p>{astral} <telegram>I</telegram> I received"
+    data = data.replace(b"<p>I received", text.encode(), 1)
+    found = [d for d in iter_diagnostics("valid.xml", data, "all") if d.severity is Severity.ERROR]
+    columns = {d.origin: d.column for d in found if d.origin in ("xsd", "tei_all")}
+    assert columns["xsd"] == columns["tei_all"], found
+
+
+@pytest.mark.parametrize("name", ["xml-id-twice.xml", "xml-id-not-ncname.xml"])
+def test_an_xml_id_refused_while_parsing_is_placed_at_its_elements_start(name: str) -> None:
+    data = (BROKEN / name).read_bytes()
+    (found,) = list(iter_diagnostics(name, data))
+    assert data.decode().splitlines()[found.line - 1][found.column - 1 :].startswith("<person")
