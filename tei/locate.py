@@ -100,3 +100,19 @@ def _rank_on_line(element: etree._Element, line: int) -> int:
         if other.sourceline == line:
             rank += 1
     return rank
+
+
+def element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    """The element an XPath from a validator names (an SVRL location, a libxml2 error's path),
+    or the element of the attribute it names; None if it names nothing here."""
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    for node in found if isinstance(found, list) else []:
+        element = node.getparent() if isinstance(node, etree._ElementUnicodeResult) else node
+        if isinstance(element, etree._Element):
+            return element
+    return None

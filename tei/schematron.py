@@ -30,7 +30,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from tei.diagnostics import Diagnostic, Severity
-from tei.locate import SourceText
+from tei.locate import SourceText, element_at
 from tei.resources import schema_path
 from tei.xmlio import safe_parser
 
@@ -132,23 +132,8 @@ def schematron_diagnostics(
         message = " ".join("".join(finding.itertext()).split())
         role = (finding.get("role") or "").lower()
         severity = Severity.WARNING if role in WARNING_ROLES else Severity.ERROR
-        line, column = text.position(_element(tree, finding.get("location")))
+        line, column = text.position(element_at(tree, finding.get("location")))
         yield Diagnostic(message, source, line, column, severity, origin)
-
-
-def _element(tree: etree._ElementTree, location: str | None) -> etree._Element | None:
-    """The element (or the attribute's element) an SVRL location names."""
-    if not location:
-        return None
-    try:
-        found = tree.xpath(location)
-    except etree.XPathError:
-        return None
-    for node in found if isinstance(found, list) else []:
-        element = node.getparent() if isinstance(node, etree._ElementUnicodeResult) else node
-        if isinstance(element, etree._Element):
-            return element
-    return None
 
 
 def embedded_tei_rules(tei_all: Path) -> EmbeddedRules:

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from tei.diagnostics import Diagnostic, Severity, hidden_characters
-from tei.locate import SourceText
+from tei.locate import SourceText, element_at
 from tei.resources import schema_path
 from tei.xmlio import TEI_NS, safe_parser
 
@@ -243,7 +243,7 @@ def xsd_diagnostics(
     # problem both see) is said in libxml2's words: an attribute unless xmlschema spoke of that
     # attribute; an element's content unless xmlschema spoke of the element or something in it.
     for entry in refusals:
-        element = _element_at(tree, entry.path)
+        element = element_at(tree, entry.path)
         match = _LIBXML2_REASON.match(entry.message.strip())
         attribute = _name(match.group("name")) if match and match.group("name") else None
         line, column = text.position(element) if element is not None else (entry.line, None)
@@ -256,7 +256,7 @@ def xsd_diagnostics(
             if (line, column) in places or any(text.position(e) in places for e in inside):
                 continue
             places.add((line, column))
-        message = _libxml2_message(entry.message, element)
+        message = _libxml2_message(match, entry.message, element)
         found.append(Diagnostic(message, source, line, column, Severity.ERROR, "xsd"))
     yield from found  # put in document order with the other checks' by tei.validate
 
@@ -266,18 +266,11 @@ _LIBXML2_REASON = re.compile(
 )
 
 
-def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
-    """The element a libxml2 error's XPath names, if it still names one."""
-    try:
-        found = tree.xpath(path) if path else []
-    except etree.XPathError:
-        return None
-    return found[0] if isinstance(found, list) and found else None
-
-
-def _libxml2_message(message: str, element: etree._Element | None) -> str:
-    """libxml2's message in the words of :func:`_describe`: what is wrong, then what to do."""
-    match = _LIBXML2_REASON.match(message.strip())
+def _libxml2_message(
+    match: re.Match[str] | None, message: str, element: etree._Element | None
+) -> str:
+    """libxml2's message (``match``: it read by :data:`_LIBXML2_REASON`) in the words of
+    :func:`_describe`: what is wrong, then what to do."""
     if match is None:
         return _clean(message.strip())
     where, name = f"<{_name(match.group('tag'))}>", match.group("name")

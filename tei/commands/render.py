@@ -32,7 +32,6 @@ from tei.render import MIN_WRAP, OUTPUTS, IndexEntry, index_entry, render_index
 from tei.report import Report
 from tei.xmlio import parse_xml
 
-#: a TEI file larger than this is refused: libxml2's own limits stop far larger trees anyway
 INDEX_NAME = "index.html"
 
 

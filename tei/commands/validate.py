@@ -20,7 +20,6 @@ from tei.errors import TeiError, UsageError
 from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
 from tei.validation_output import FORMATTERS, FileResult, summarise
 
-#: a TEI file larger than this is refused, as ``tei render`` does
 #: files read and validated per jing run: bounds memory (the bytes wait for jing) on huge batches
 CHUNK = 2000
 EXIT_INVALID = 1
