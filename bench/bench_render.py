@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import RandomChoices, compose  # noqa: E402
 from tei import bundled_authority, encode_telegram, read, serialize  # noqa: E402
-from tei.render import compiled, render_html, render_text  # noqa: E402
-from tei.xmlio import parse_xml  # noqa: E402
+from tei.io.xmlio import parse_xml  # noqa: E402
+from tei.render.xslt import compiled, render_html, render_text  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "render.json"
 

@@ -57,7 +57,7 @@ TARGETS = {"cold": 2.0, "batch": 1.0}
 def jing_commands() -> dict[str, list[str]]:
     """jing as shipped (``java -jar jing.jar tei_all.rng``), and with the JVM flags that
     tei/relaxng.py measured to start faster: the second is the harder baseline."""
-    from tei.relaxng import JVM_FLAGS, find_java, find_jing_jar, find_tei_all
+    from tei.validators.relaxng import JVM_FLAGS, find_java, find_jing_jar, find_tei_all
 
     java, jar, schema = find_java(), str(find_jing_jar()), str(find_tei_all())
     return {
@@ -115,7 +115,7 @@ def interleaved(commands: dict[str, list[str]], repeat: int, env: dict[str, str]
 
 
 def java_version() -> str:
-    from tei.relaxng import find_java
+    from tei.validators.relaxng import find_java
 
     done = subprocess.run([find_java(), "-version"], capture_output=True, text=True)
     return (done.stderr or done.stdout).splitlines()[0] if (done.stderr or done.stdout) else "?"
@@ -159,10 +159,10 @@ def engines(paths: list[Path]) -> dict:
     """Each engine of the project level against the one it stands in for, in this process."""
     from lxml import etree, isoschematron
 
+    from tei.io.xmlio import parse_xml
     from tei.resources import schema_path
-    from tei.schematron import project_schematron
-    from tei.xmlio import parse_xml
-    from tei.xsd import compiled_schema, project_schema
+    from tei.validators.schematron import project_schematron
+    from tei.validators.xsd import compiled_schema, project_schema
 
     trees = [parse_xml(path.read_bytes()) for path in paths[:300]]
     lxml_default = isoschematron.Schematron(
@@ -192,8 +192,8 @@ def engines(paths: list[Path]) -> dict:
 def _embedded_rules():
     """tei_all's embedded rules as tei validate compiles them, or None without tei_all."""
     from tei.errors import TeiError
-    from tei.relaxng import find_tei_all
-    from tei.schematron import embedded_tei_rules
+    from tei.validators.relaxng import find_tei_all
+    from tei.validators.schematron import embedded_tei_rules
 
     try:
         return embedded_tei_rules(find_tei_all()).schematron

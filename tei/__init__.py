@@ -21,10 +21,10 @@ _EXPORTS = {
     "Authority": "tei.authority",
     "bundled_authority": "tei.authority",
     "load_authority_file": "tei.authority",
-    "encode_telegram": "tei.encode",
-    "serialize": "tei.encode",
+    "encode_telegram": "tei.encode.header",
+    "serialize": "tei.encode.header",
     "TeiError": "tei.errors",
-    "read": "tei.readers",
+    "read": "tei.transforms",
     "encode": "tei.api",
     "convert_text": "tei.api",
 }
@@ -32,9 +32,9 @@ _EXPORTS = {
 if TYPE_CHECKING:
     from tei.api import convert_text, encode
     from tei.authority import Authority, bundled_authority, load_authority_file
-    from tei.encode import encode_telegram, serialize
+    from tei.encode.header import encode_telegram, serialize
     from tei.errors import TeiError
-    from tei.readers import read
+    from tei.transforms import read
 
 
 def __getattr__(name: str) -> Any:

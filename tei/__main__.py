@@ -1,5 +1,5 @@
 """``python -m tei`` runs the ``tei`` command."""
 
-from tei.cli import main
+from tei.cli.app import main
 
 main()

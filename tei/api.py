@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from tei.authority import Authority, bundled_authority
-from tei.encode import encode_telegram, serialize
-from tei.readers import read
+from tei.encode.header import encode_telegram, serialize
+from tei.transforms import read
 
 
 def encode(

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei.errors import AuthorityError, XmlInputError
-from tei.xmlio import TEI_NS, XML_NS, parse_xml
+from tei.io.xmlio import TEI_NS, XML_NS, parse_xml
 
 BUNDLED_SOURCE = "telegram-tei-persons"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tei.cli import app
+from tei.cli.app import app
 from tests.conftest import ROOT
 
 runner = CliRunner()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tei.cli import app
+from tei.cli.app import app
 from tests.conftest import GOLDEN, SEED_FILES, SEEDS
 
 runner = CliRunner()

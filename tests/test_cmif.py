@@ -3,7 +3,7 @@
 The official RELAX NG (jing) and Schematron (XSLT 2, run by saxonche) come from the TEI
 Correspondence SIG and sit in ``../shared/cmif`` beside the repository, as in CI: the tests that
 need them skip, saying so, where that folder is absent. The export's own check
-(:mod:`tei.cmif_check`) is tested everywhere.
+(:mod:`tei.publish.cmif_check`) is tested everywhere.
 
 The Schematron is compiled with the ISO Schematron "skeleton" that lxml ships (its XSLT 1.0
 implementation, in ``lxml/isoschematron/resources``), run by Saxon: cmif.sch declares
@@ -28,11 +28,11 @@ from typer.testing import CliRunner
 from bench.corpus import write_corpus
 from tei.api import convert_text
 from tei.authority import load_authority_bytes
-from tei.cli import app
-from tei.cmif import PERSON_AUTHORITIES, UUID, source_uuid
-from tei.cmif_check import check_cmif
+from tei.cli.app import app
 from tei.errors import TeiError
-from tei.relaxng import find_java, validate_with_jing
+from tei.publish.cmif import PERSON_AUTHORITIES, UUID, source_uuid
+from tei.publish.cmif_check import check_cmif
+from tei.validators.relaxng import find_java, validate_with_jing
 from tests.conftest import ROOT, SEED_FILES
 
 runner = CliRunner()
@@ -384,7 +384,7 @@ def test_an_export_that_breaks_the_rules_is_not_written(
     letters: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The built-in check guards users without the official files against exporter bugs."""
-    from tei.commands import export as command
+    from tei.cli import export as command
 
     real = command.build_cmif
 

@@ -17,9 +17,9 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from bench.corpus import RandomChoices, compose
-from tei.cli import app
-from tei.corpus import chains, read_letter
-from tei.relaxng import validate_with_jing
+from tei.cli.app import app
+from tei.publish.corpus import chains, read_letter
+from tei.validators.relaxng import validate_with_jing
 from tests.conftest import ROOT
 from tests.test_cmif import EDITION, GENERATED, GENERATED_SEED, skip_without_java, write_letters
 

@@ -16,8 +16,9 @@ from lxml import etree, html
 from bench.corpus import RandomChoices, compose
 from tei import bundled_authority, encode_telegram, read, serialize
 from tei.errors import TeiError, XmlInputError
+from tei.io.xmlio import TEI_NS, parse_xml
 from tei.readers import reading_text
-from tei.render import (
+from tei.render.xslt import (
     RenderError,
     apply_stylesheet,
     compile_stylesheet,
@@ -27,7 +28,6 @@ from tei.render import (
     wrap_text,
 )
 from tei.resources import converter_path
-from tei.xmlio import TEI_NS, parse_xml
 from tests.conftest import SEED_FILES
 from tests.strategies import OMISSIONS, QUOTES, quote_message, telegram_sources
 

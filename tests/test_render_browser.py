@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from tei.render import render_html
-from tei.xmlio import parse_xml
+from tei.io.xmlio import parse_xml
+from tei.render.xslt import render_html
 from tests.conftest import ROOT
 from tests.test_render_foreign import FOREIGN, assert_all_in_order, body_texts
 

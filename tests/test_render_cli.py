@@ -11,9 +11,9 @@ import pytest
 from lxml import html
 from typer.testing import CliRunner
 
-from tei.cli import app
-from tei.render import render_html, render_text
-from tei.xmlio import parse_xml
+from tei.cli.app import app
+from tei.io.xmlio import parse_xml
+from tei.render.xslt import render_html, render_text
 from tests.conftest import ROOT, SEED_FILES, SEEDS
 
 runner = CliRunner()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from tei.render import render_html, render_text
-from tei.xmlio import TEI_NS, parse_xml
+from tei.io.xmlio import TEI_NS, parse_xml
+from tei.render.xslt import render_html, render_text
 
 FOREIGN = sorted((Path(__file__).parent / "foreign").glob("*.xml"))
 NS = {"t": TEI_NS}

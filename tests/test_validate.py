@@ -1,5 +1,5 @@
-"""tei.validate: valid documents at every level, the API built on one iterator, the batch, and
-the schemas kept in step with the tables of the code they mirror."""
+"""tei.validators.validate: valid documents at every level, the API built on one iterator, the
+batch, and the schemas kept in step with the tables of the code they mirror."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ import pytest
 from hypothesis import given
 from lxml import etree
 
-import tei.validate as tei_validate
+import tei.validators.validate as tei_validate
 from tei.api import convert_text
 from tei.diagnostics import Severity
-from tei.editorial import BY_KEY, ENCODINGS
+from tei.encode.editorial import BY_KEY, ENCODINGS
 from tei.model import NoteKind, QuoteStyle, SuppliedReason
 from tei.readers.title import KINDS
 from tei.resources import schema_path
-from tei.schematron import xpath2_reason
-from tei.validate import (
+from tei.validators.schematron import xpath2_reason
+from tei.validators.validate import (
     InvalidDocument,
     is_valid,
     iter_diagnostics,
@@ -114,8 +114,8 @@ def _signal_handlers(_: object) -> tuple[object, object]:
 def test_workers_die_on_sigterm_although_tei_unwinds_on_it() -> None:
     # tei's main process turns SIGTERM into SystemExit; workers inherited that and could unwind
     # while holding the pool's lock when Pool.terminate() sent it, so a batch hung at its end
-    from tei.cli import _terminate
-    from tei.validate import _stop, _worker_pool
+    from tei.cli.app import _terminate
+    from tei.validators.validate import _stop, _worker_pool
 
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -282,7 +282,7 @@ def test_the_schematron_checks_every_editorial_key_both_ways() -> None:
 
 
 def test_the_schema_cache_is_used_only_when_it_is_ours_and_sound(tmp_path: Path) -> None:
-    from tei.xsd import _load_cached, _store_cached, project_schema
+    from tei.validators.xsd import _load_cached, _store_cached, project_schema
 
     cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
     _store_cached(cached, project_schema())
@@ -306,7 +306,7 @@ def test_the_schema_cache_is_used_only_when_it_is_ours_and_sound(tmp_path: Path)
 
 
 def test_the_cache_key_changes_with_the_schema(tmp_path: Path, monkeypatch) -> None:
-    import tei.xsd as xsd
+    import tei.validators.xsd as xsd
 
     key = xsd.schema_key()
     copy = tmp_path / "schemas"
@@ -320,7 +320,7 @@ def test_the_cache_key_changes_with_the_schema(tmp_path: Path, monkeypatch) -> N
 
 
 def test_no_cache_folder_turns_the_cache_off(monkeypatch) -> None:
-    from tei.xsd import CACHE_ENV, cache_dir
+    from tei.validators.xsd import CACHE_ENV, cache_dir
 
     monkeypatch.setenv(CACHE_ENV, "")
     assert cache_dir() is None
@@ -356,8 +356,8 @@ def test_xpath2_is_recognised_in_embedded_rules() -> None:
 
 @needs_jing
 def test_the_embedded_rules_kept_and_skipped_add_up() -> None:
-    from tei.relaxng import find_tei_all
-    from tei.schematron import SCH_NS, embedded_tei_rules
+    from tei.validators.relaxng import find_tei_all
+    from tei.validators.schematron import SCH_NS, embedded_tei_rules
 
     rules = embedded_tei_rules(find_tei_all())
     patterns = etree.parse(str(find_tei_all())).findall(f".//{{{SCH_NS}}}pattern")
@@ -396,7 +396,7 @@ def test_a_file_with_no_xml_says_so(data: bytes) -> None:
 
 
 def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path: Path) -> None:
-    from tei.xsd import STALE_SECONDS, _load_cached, _store_cached, project_schema
+    from tei.validators.xsd import STALE_SECONDS, _load_cached, _store_cached, project_schema
 
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)
@@ -430,7 +430,7 @@ def test_jing_findings_are_placed_at_the_tag_start_like_every_other_check() -> N
 
 
 def test_a_read_only_cache_still_serves(tmp_path: Path, monkeypatch) -> None:
-    from tei.xsd import _load_cached, _store_cached, project_schema
+    from tei.validators.xsd import _load_cached, _store_cached, project_schema
 
     cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
     _store_cached(cached, project_schema())

@@ -14,7 +14,7 @@ from functools import cache
 import pytest
 
 from tei.diagnostics import Diagnostic, Severity
-from tei.validate import iter_diagnostics, validate_documents
+from tei.validators.validate import iter_diagnostics, validate_documents
 from tests.broken.build_corpus import CASES, corpus, index_text
 from tests.validation_support import BROKEN, broken_index, needs_jing
 

@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from tei.cli import app
+from tei.cli.app import app
 from tests.validation_support import BROKEN, ROOT, broken_index, needs_jing
 
 runner = CliRunner()
@@ -160,7 +160,7 @@ def test_github_annotations(batch: list[str]) -> None:
 
 def test_github_escapes_what_would_break_a_workflow_command() -> None:
     from tei.diagnostics import Diagnostic, Severity
-    from tei.validation_output import FileResult, format_github, summarise
+    from tei.validators.output import FileResult, format_github, summarise
 
     result = FileResult(
         "a,b:c.xml", [Diagnostic("50% done\nnext", "x", 3, 4, Severity.ERROR, "xsd")]
@@ -234,12 +234,12 @@ def _imported_by_validate(path: Path) -> tuple[int, set[str]]:
 def test_start_up_imports_only_what_validation_needs() -> None:
     code, imported = _imported_by_validate(VALID)
     assert code == 0
-    assert "tei.validate" in imported and "tei.schematron" in imported
+    assert "tei.validators.validate" in imported and "tei.validators.schematron" in imported
     # libxml2 gives the verdict; xmlschema is loaded only to explain a refused document
     assert "xmlschema" not in imported
     for unwanted in ("pycountry", "tei.encode", "tei.readers", "tei.render", "tei.authority"):
         assert unwanted not in imported, f"tei validate imports {unwanted}"
-    assert "tei.relaxng" not in imported  # the project level needs no Java
+    assert "tei.validators.relaxng" not in imported  # the project level needs no Java
 
 
 def test_a_document_the_xsd_refuses_is_explained_by_xmlschema() -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from tei.diagnostics import Severity
 from tei.errors import XmlInputError
-from tei.validate import validate_documents
-from tei.xmlio import parse_xml
-from tei.xsd import compiled_schema
+from tei.io.xmlio import parse_xml
+from tei.validators.validate import validate_documents
+from tei.validators.xsd import compiled_schema
 from tests.validation_support import BROKEN, generated_tei, golden_tei, mutants, needs_jing
 
 MUTANTS = 300

@@ -1,9 +1,10 @@
 """The fast paths of the project level give the same answers as the reference ones.
 
 ``tei validate`` takes libxml2's acceptance of telegram.xsd as final and hands any document
-libxml2 refuses to xmlschema, whose verdict stands (:mod:`tei.xsd`); it compiles Schematron with
-the skeleton's keyed context selection (:class:`tei.schematron.KeyedSchematron`). Both are
-speed-ups that must not change a verdict or a finding. So: libxml2 must never accept what
+libxml2 refuses to xmlschema, whose verdict stands (:mod:`tei.validators.xsd`); it compiles
+Schematron with the skeleton's keyed context selection
+(:class:`tei.validators.schematron.KeyedSchematron`). Both are speed-ups that must not change a
+verdict or a finding. So: libxml2 must never accept what
 xmlschema refuses, checked on every document the suite has, on a thousand mutants of them, and
 on generated values of every typed attribute (dates, pointers, names, codes, words), where two
 XSD engines are most likely to part; and the keyed Schematron must report exactly what lxml's
@@ -22,10 +23,10 @@ from lxml import etree, isoschematron
 
 from tei.diagnostics import Severity
 from tei.errors import XmlInputError
-from tei.schematron import KeyedSchematron, embedded_tei_rules, project_schematron
-from tei.validate import iter_diagnostics
-from tei.xmlio import XML_NS, parse_xml
-from tei.xsd import compiled_schema, project_schema
+from tei.io.xmlio import XML_NS, parse_xml
+from tei.validators.schematron import KeyedSchematron, embedded_tei_rules, project_schematron
+from tei.validators.validate import iter_diagnostics
+from tei.validators.xsd import compiled_schema, project_schema
 from tests.validation_support import (
     BROKEN,
     TESTS,
@@ -233,7 +234,7 @@ def test_keyed_compilation_finds_what_lxml_finds_with_the_project_rules() -> Non
 
 @needs_jing
 def test_keyed_compilation_finds_what_lxml_finds_with_tei_alls_embedded_rules() -> None:
-    from tei.relaxng import find_tei_all
+    from tei.validators.relaxng import find_tei_all
 
     assert jing_available()
     keyed = embedded_tei_rules(find_tei_all()).schematron
@@ -242,12 +243,12 @@ def test_keyed_compilation_finds_what_lxml_finds_with_tei_alls_embedded_rules() 
 
 
 def test_a_valid_document_is_never_handed_to_xmlschema(monkeypatch) -> None:
-    import tei.xsd
+    import tei.validators.xsd
 
     def refuse(*arguments: object) -> None:
         raise AssertionError("xmlschema was asked about a valid document")
 
-    monkeypatch.setattr(tei.xsd, "_xmlschema_findings", refuse)
+    monkeypatch.setattr(tei.validators.xsd, "_xmlschema_findings", refuse)
     data = (BROKEN / "valid.xml").read_bytes()
     assert list(iter_diagnostics("valid.xml", data)) == []
 

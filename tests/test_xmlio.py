@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tei.errors import XmlInputError
-from tei.xmlio import parse_xml
+from tei.io.xmlio import parse_xml
 
 TEI_OPEN = '<TEI xmlns="http://www.tei-c.org/ns/1.0">'
 

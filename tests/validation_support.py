@@ -15,7 +15,7 @@ from lxml import etree
 
 from bench.corpus import RandomChoices, compose
 from tei.api import convert_text
-from tei.xmlio import XML_NS, parse_xml
+from tei.io.xmlio import XML_NS, parse_xml
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -26,9 +26,9 @@ GOLDEN = TESTS / "golden"
 @cache
 def jing_available() -> bool:
     """Java and tei_all are installed (the tei level needs both)."""
-    if importlib.util.find_spec("tei.relaxng") is None:
+    if importlib.util.find_spec("tei.validators.relaxng") is None:
         return False
-    from tei.relaxng import find_java, find_tei_all
+    from tei.validators.relaxng import find_java, find_tei_all
 
     try:
         return find_java() is not None and find_tei_all() is not None

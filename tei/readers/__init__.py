@@ -8,15 +8,11 @@ never decides: real collections name files any way they like.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from types import ModuleType
 
-from tei.authority import Authority, bundled_authority
-from tei.errors import InputError, TeiError
-from tei.model import ReaderWarning, Telegram
+from tei.model import ReaderWarning
 from tei.readers import generic, markdown_export, web_page
 from tei.readers.blocks import split_lines
-from tei.readers.parts import assemble
 
 #: the layouts, most specific first; the generic reader is the fallback
 LAYOUTS: tuple[ModuleType, ...] = (markdown_export, web_page)
@@ -32,22 +28,6 @@ def detect_layout(text: str) -> ModuleType:
         if found > score:
             best, score = layout, found
     return best
-
-
-def read(text: str, source_name: str = "<input>", authority: Authority | None = None) -> Telegram:
-    """Read a telegram's text into the model; raise :class:`InputError` when it cannot be."""
-    if not text.strip():
-        raise InputError("the input is empty", source=source_name, hint="give a telegram's text")
-    authority = authority if authority is not None else bundled_authority()
-    text, cleaned = replace_non_xml_characters(text)
-    layout = detect_layout(text)
-    try:
-        telegram = assemble(layout.split(text), source_name, authority)
-    except TeiError as error:
-        raise error.with_source(source_name) from None
-    if cleaned:
-        telegram = replace(telegram, warnings=(*cleaned, *telegram.warnings))
-    return telegram
 
 
 # C0 controls other than tab, LF and CR, and the non-characters XML 1.0 cannot hold
@@ -82,4 +62,4 @@ def reading_text(text: str) -> list[str]:
     return [block.text for block in layout.split(text).body]
 
 
-__all__ = ["LAYOUTS", "detect_layout", "read", "reading_text"]
+__all__ = ["LAYOUTS", "detect_layout", "reading_text", "replace_non_xml_characters"]

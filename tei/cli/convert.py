@@ -11,7 +11,7 @@ import typer
 from lxml import etree
 
 from tei.authority import Authority, bundled_authority, load_authority_file
-from tei.commands.common import (
+from tei.cli.common import (
     AuthorityFiles,
     Debug,
     Force,
@@ -22,9 +22,10 @@ from tei.commands.common import (
     read_stdin_once,
     require_output_dir,
 )
-from tei.encode import encode_telegram, serialize
+from tei.cli.report import Report
+from tei.encode.header import encode_telegram, serialize
 from tei.errors import TeiError, UsageError
-from tei.files import (
+from tei.io.files import (
     MAX_TEXT_BYTES,
     TEXT_SUFFIXES,
     InputFile,
@@ -34,9 +35,8 @@ from tei.files import (
     read_bytes,
     write_atomic,
 )
-from tei.readers import read
-from tei.render import render_html, render_text
-from tei.report import Report
+from tei.render.xslt import render_html, render_text
+from tei.transforms import read
 
 #: output formats: name → (file suffix, writer from the TEI tree to bytes)
 FORMATS: dict[str, tuple[str, Callable[[etree._ElementTree], bytes]]] = {

@@ -20,13 +20,13 @@ from typing import Annotated
 import typer
 from lxml import etree
 
-from tei.cmif import Edition, build_cmif, is_web_url, letters_in, serialize_cmif, timestamp
-from tei.cmif_check import check_cmif
-from tei.commands.common import EXIT_INTERNAL, Debug, Force, Quiet, Strict, fail, guarded
+from tei.cli.common import EXIT_INTERNAL, Debug, Force, Quiet, Strict, fail, guarded
+from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
-from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes, write_atomic
-from tei.report import Report
-from tei.xmlio import parse_xml
+from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes, write_atomic
+from tei.io.xmlio import parse_xml
+from tei.publish.cmif import Edition, build_cmif, is_web_url, letters_in, serialize_cmif, timestamp
+from tei.publish.cmif_check import check_cmif
 
 #: ``SOURCE_DATE_EPOCH``: seconds since 1970 that reproducible builds use instead of the clock
 EPOCH_ENV = "SOURCE_DATE_EPOCH"

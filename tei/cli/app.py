@@ -2,7 +2,7 @@
 
 Sub-commands are imported only when invoked (or when help lists them): ``tei validate`` must
 start fast in CI and should not pay for the encoder's or the renderer's imports. Adding a
-command is one module under ``tei/commands`` and one row in :data:`COMMANDS`.
+command is one module under ``tei/cli`` and one row in :data:`COMMANDS`.
 
 Exit codes: 0 success, 1 a file failed (or was invalid), 2 usage error, 3 internal error.
 """
@@ -20,11 +20,11 @@ from tei import __version__
 
 #: command name → "module:function" of a typer command function
 COMMANDS: dict[str, str] = {
-    "convert": "tei.commands.convert:convert",
-    "corpus": "tei.commands.corpus:corpus",
-    "export": "tei.commands.export:export",
-    "render": "tei.commands.render:render",
-    "validate": "tei.commands.validate:validate",
+    "convert": "tei.cli.convert:convert",
+    "corpus": "tei.cli.corpus:corpus",
+    "export": "tei.cli.export:export",
+    "render": "tei.cli.render:render",
+    "validate": "tei.cli.validate:validate",
 }
 
 

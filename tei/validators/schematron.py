@@ -30,9 +30,9 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from tei.diagnostics import Diagnostic, Severity
-from tei.locate import SourceText, element_at
+from tei.io.xmlio import safe_parser
 from tei.resources import schema_path
-from tei.xmlio import safe_parser
+from tei.validators.locate import SourceText, element_at
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"

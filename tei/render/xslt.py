@@ -19,8 +19,8 @@ from pathlib import Path
 from lxml import etree
 
 from tei.errors import TeiError, XmlInputError
+from tei.io.xmlio import TEI_NS
 from tei.resources import converter_path
-from tei.xmlio import TEI_NS
 
 #: output name → (stylesheet in converters/, file suffix)
 OUTPUTS: dict[str, tuple[str, str]] = {"html": ("html.xsl", ".html"), "text": ("text.xsl", ".txt")}

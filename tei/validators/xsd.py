@@ -45,9 +45,9 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from tei.diagnostics import Diagnostic, Severity, hidden_characters
-from tei.locate import SourceText, element_at
+from tei.io.xmlio import TEI_NS, safe_parser
 from tei.resources import schema_path
-from tei.xmlio import TEI_NS, safe_parser
+from tei.validators.locate import SourceText, element_at
 
 if TYPE_CHECKING:
     from xmlschema import XMLSchema10
@@ -258,7 +258,7 @@ def xsd_diagnostics(
             places.add((line, column))
         message = _libxml2_message(match, entry.message, element)
         found.append(Diagnostic(message, source, line, column, Severity.ERROR, "xsd"))
-    yield from found  # put in document order with the other checks' by tei.validate
+    yield from found  # put in document order with the other checks' by tei.validators.validate
 
 
 _LIBXML2_REASON = re.compile(

@@ -14,14 +14,18 @@ from urllib.parse import quote
 
 import typer
 
-from tei.commands.common import Debug, Force, Quiet, Strict, fail, guarded
-from tei.commands.export import (
+from tei.cli.common import Debug, Force, Quiet, Strict, fail, guarded
+from tei.cli.export import (
     OutputFile,
     finish,
     letter_inputs,
     write_output,
 )
-from tei.corpus import (
+from tei.cli.report import Report
+from tei.errors import InputError, TeiError, UsageError
+from tei.io.files import InputFile, read_tei_bytes, write_atomic
+from tei.io.xmlio import parse_xml
+from tei.publish.corpus import (
     Letter,
     Neighbours,
     build_corpus,
@@ -31,10 +35,6 @@ from tei.corpus import (
     set_links,
     to_bytes,
 )
-from tei.errors import InputError, TeiError, UsageError
-from tei.files import InputFile, read_tei_bytes, write_atomic
-from tei.report import Report
-from tei.xmlio import parse_xml
 
 
 def corpus(

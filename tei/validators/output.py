@@ -131,7 +131,7 @@ def format_junit(results: Sequence[FileResult], summary: Summary) -> str:
         case = etree.SubElement(
             suite,
             "testcase",
-            classname=f"tei.validate.{summary.level}",
+            classname=f"tei.validators.validate.{summary.level}",
             name=result.file,
             file=result.file,
         )

@@ -1,19 +1,20 @@
 """TEI → located diagnostics, at three levels, through one iterator (the xmlschema design).
 
 - ``project``: the project's customisation, ``schemas/telegram.xsd`` (libxml2 decides,
-  xmlschema explains what libxml2 refuses: see :mod:`tei.xsd`) and ``schemas/telegram.sch``
+  xmlschema explains what libxml2 refuses: see :mod:`tei.validators.xsd`) and
+  ``schemas/telegram.sch``
   (ISO Schematron, run by lxml): exactly what ``tei convert`` and ``tei corpus`` write,
   with typed values, resolving pointers, ordered dates, no bracket left as text, and an
   ``editorialDecl`` in step with the body.
 - ``tei``: the official ``tei_all`` RELAX NG with jing (the reference validator), and the
-  rules embedded in tei_all that are XPath 1.0 (see :mod:`tei.schematron`).
+  rules embedded in tei_all that are XPath 1.0 (see :mod:`tei.validators.schematron`).
 - ``all``: both.
 
 :func:`iter_diagnostics` is the iterator of one document's findings; :func:`validate` and
 :func:`is_valid` are built on it. :func:`iter_documents` and :func:`validate_documents` run the
 same stages over a batch with a single jing run (one JVM start for any number of files) that
 works while Python checks the same files, optionally in worker processes.
-Every document is first parsed safely (:func:`tei.xmlio.parse_xml`): no DTD, no entities, no
+Every document is first parsed safely (:func:`tei.io.xmlio.parse_xml`): no DTD, no entities, no
 network, and jing only ever sees documents that passed that parse.
 """
 
@@ -29,13 +30,13 @@ from lxml import etree
 
 from tei.diagnostics import Diagnostic, Severity, hidden_characters
 from tei.errors import TeiError, XmlInputError
-from tei.locate import SourceText
-from tei.xmlio import TEI_NS, parse_xml
+from tei.io.xmlio import TEI_NS, parse_xml
+from tei.validators.locate import SourceText
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from tei.schematron import EmbeddedRules
+    from tei.validators.schematron import EmbeddedRules
 
 LEVELS = ("project", "tei", "all")
 PROJECT_LEVELS = frozenset({"project", "all"})
@@ -216,8 +217,8 @@ def preload(level: str) -> None:
     """
     check_level(level)
     if level in PROJECT_LEVELS:
-        from tei.schematron import project_schematron
-        from tei.xsd import compiled_schema
+        from tei.validators.schematron import project_schematron
+        from tei.validators.xsd import compiled_schema
 
         project_schematron()
         compiled_schema()  # xmlschema is loaded only when a document needs explaining
@@ -291,8 +292,8 @@ def _project_diagnostics(document: _Document) -> Iterator[Diagnostic]:
     if root.tag != TEI_ROOT:
         yield _root_diagnostic(document, root)
         return
-    from tei.schematron import project_schematron, schematron_diagnostics
-    from tei.xsd import xsd_diagnostics
+    from tei.validators.schematron import project_schematron, schematron_diagnostics
+    from tei.validators.xsd import xsd_diagnostics
 
     yield from xsd_diagnostics(document.tree, document.name, document.text)
     yield from schematron_diagnostics(
@@ -321,7 +322,7 @@ def _root_diagnostic(document: _Document, root: etree._Element) -> Diagnostic:
 
 def _embedded_diagnostics(document: _Document) -> Iterator[Diagnostic]:
     """tei_all's own XPath 1.0 Schematron rules."""
-    from tei.schematron import schematron_diagnostics
+    from tei.validators.schematron import schematron_diagnostics
 
     rules = _embedded_rules()
     if rules.schematron is not None:
@@ -331,8 +332,8 @@ def _embedded_diagnostics(document: _Document) -> Iterator[Diagnostic]:
 
 
 def _embedded_rules() -> EmbeddedRules:
-    from tei.relaxng import find_tei_all
-    from tei.schematron import embedded_tei_rules
+    from tei.validators.relaxng import find_tei_all
+    from tei.validators.schematron import embedded_tei_rules
 
     return embedded_tei_rules(find_tei_all())
 
@@ -349,7 +350,7 @@ class _JingRun:
             self._thread.start()
 
     def _run(self) -> None:
-        from tei.relaxng import validate_bytes_with_jing
+        from tei.validators.relaxng import validate_bytes_with_jing
 
         try:
             found = validate_bytes_with_jing(self._documents)

@@ -2,7 +2,7 @@
 
 Mixed content is written exactly: text goes into ``.text`` or the previous child's ``.tail``,
 never with added white space, so paragraphs keep the source's text. Each editorial encoding used
-is recorded (by its key in :mod:`tei.editorial`) for the header's ``editorialDecl``.
+is recorded (by its key in :mod:`tei.encode.editorial`) for the header's ``editorialDecl``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from tei.io.xmlio import TEI_NS, XML_NS
 from tei.model import (
     Body,
     Closer,
@@ -33,7 +34,6 @@ from tei.model import (
     Text,
     Uncertain,
 )
-from tei.xmlio import TEI_NS, XML_NS
 
 #: finds the xml:id of a person by authority id or, failing that, by the name as written
 PersonRef = Callable[[str | None, str], str | None]

@@ -9,8 +9,7 @@ from typing import Annotated
 
 import typer
 
-from tei import render as rendering
-from tei.commands.common import (
+from tei.cli.common import (
     Debug,
     Force,
     Quiet,
@@ -19,8 +18,9 @@ from tei.commands.common import (
     read_stdin_once,
     require_output_dir,
 )
+from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
-from tei.files import (
+from tei.io.files import (
     XML_SUFFIXES,
     InputFile,
     gather_inputs,
@@ -28,9 +28,9 @@ from tei.files import (
     read_tei_bytes,
     write_atomic,
 )
-from tei.render import MIN_WRAP, OUTPUTS, IndexEntry, index_entry, render_index
-from tei.report import Report
-from tei.xmlio import parse_xml
+from tei.io.xmlio import parse_xml
+from tei.render import xslt as rendering
+from tei.render.xslt import MIN_WRAP, OUTPUTS, IndexEntry, index_entry, render_index
 
 INDEX_NAME = "index.html"
 

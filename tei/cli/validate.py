@@ -2,7 +2,7 @@
 
 Start-up is most of the time a CI job spends here, so this module imports only what validation
 needs (no encoder, no readers, no pycountry): the validators themselves are imported by
-:mod:`tei.validate` when a level first needs them.
+:mod:`tei.validators.validate` when a level first needs them.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from typing import Annotated
 
 import typer
 
-from tei.commands.common import Debug, Quiet, fail, guarded
+from tei.cli.common import Debug, Quiet, fail, guarded
 from tei.diagnostics import Diagnostic, Severity
 from tei.errors import TeiError, UsageError
-from tei.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
-from tei.validation_output import FORMATTERS, FileResult, summarise
+from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
+from tei.validators.output import FORMATTERS, FileResult, summarise
 
 #: files read and validated per jing run: bounds memory (the bytes wait for jing) on huge batches
 CHUNK = 2000
@@ -94,7 +94,7 @@ def validate(
 def _run(
     sources: list[str], level: str, output_format: str, jobs: int, quiet: bool, debug: bool
 ) -> None:
-    from tei.validate import preload
+    from tei.validators.validate import preload
 
     try:
         items = _inputs(sources)
@@ -139,7 +139,7 @@ def _inputs(sources: list[str]) -> list[InputFile]:
 
 def _check_tools() -> None:
     """The tei level needs Java and tei_all: say how to get them before any work is done."""
-    from tei.relaxng import find_java, find_jing_jar, find_tei_all
+    from tei.validators.relaxng import find_java, find_jing_jar, find_tei_all
 
     try:
         find_java(), find_jing_jar(), find_tei_all()
@@ -165,7 +165,7 @@ def _validate_chunk(
     items: list[InputFile], stdin: bytes | None, level: str, jobs: int, debug: bool
 ) -> list[FileResult]:
     """Read and validate some files; unreadable files and crashes become findings, not exits."""
-    from tei.validate import iter_documents
+    from tei.validators.validate import iter_documents
 
     results: dict[str, FileResult] = {}
     readable: list[tuple[str, bytes]] = []
@@ -194,7 +194,7 @@ def _one_by_one(
     first: Exception,
 ) -> list[FileResult]:
     """A bug stopped the batch: validate each file alone so only the file that causes it fails."""
-    from tei.validate import iter_diagnostics
+    from tei.validators.validate import iter_diagnostics
 
     if debug:
         print(f"tei validate: batch failed ({first!r}); validating file by file", file=sys.stderr)

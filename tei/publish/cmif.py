@@ -7,8 +7,8 @@ YYYY-MM or YYYY-MM-DD, and persons identified by URIs of the authority files cor
 telegram, Wikidata ids); what CMIF cannot take is left out of the export, never out of the TEI.
 
 The official schema and Schematron live outside the package (``../shared/cmif`` in CI); users
-without them are protected by :func:`tei.cmif_check.check_cmif`, which every export runs on its
-own output.
+without them are protected by :func:`tei.publish.cmif_check.check_cmif`, which every export
+runs on its own output.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from tei.errors import XmlInputError
-from tei.xmlio import TEI_NS, XML_NS
+from tei.io.xmlio import TEI_NS, XML_NS
 
 XML_ID = f"{{{XML_NS}}}id"
 TEI = f"{{{TEI_NS}}}"

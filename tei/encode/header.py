@@ -14,10 +14,10 @@ from lxml import etree
 
 from tei import __version__
 from tei.authority import BUNDLED_SOURCE, Authority, AuthorityPerson, bundled_authority
-from tei.editorial import BY_KEY
-from tei.encode_body import BodyEncoder, sub, tei
+from tei.encode.body import BodyEncoder, sub, tei
+from tei.encode.editorial import BY_KEY
+from tei.io.xmlio import TEI_NS, XML_NS
 from tei.model import ArchivalReference, CorrespAction, Header, Person, Telegram
-from tei.xmlio import TEI_NS, XML_NS
 
 XML_LANG = f"{{{XML_NS}}}lang"
 XML_ID = f"{{{XML_NS}}}id"
@@ -25,7 +25,7 @@ _NCNAME_BAD = re.compile(r"[^\w.\-]", re.ASCII)
 
 
 def encode_telegram(telegram: Telegram, authority: Authority | None = None) -> etree._ElementTree:
-    """Build the TEI document for a telegram read by :func:`tei.readers.read`."""
+    """Build the TEI document for a telegram read by :func:`tei.transforms.read`."""
     authority = authority if authority is not None else bundled_authority()
     header = telegram.header
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})

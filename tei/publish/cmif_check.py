@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei.cmif import (
+from tei.publish.cmif import (
     CMIF_DATE,
     DATING,
     LICENCES,

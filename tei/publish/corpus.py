@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from tei import __version__
-from tei.cmif import Notice, plain_text
-from tei.encode import MIXED_CONTENT, serialize
+from tei.encode.header import MIXED_CONTENT, serialize
 from tei.errors import XmlInputError
-from tei.xmlio import TEI_NS, XML_NS
+from tei.io.xmlio import TEI_NS, XML_NS
+from tei.publish.cmif import Notice, plain_text
 
 XML_ID = f"{{{XML_NS}}}id"
 TEI = f"{{{TEI_NS}}}"

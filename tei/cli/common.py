@@ -11,7 +11,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from tei.errors import TeiError, UsageError
-from tei.files import InputFile
+from tei.io.files import InputFile
 
 T = TypeVar("T")
 

@@ -1,0 +1,1 @@
+"""TEI → hand-offs to platforms: CMIF for correspSearch, and ``teiCorpus`` collections."""
