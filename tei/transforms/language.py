@@ -38,6 +38,9 @@ _ISO_FOR_LABEL = {"als": "gsw"}  # Alemannic Wikipedia: Swiss German, not Tosk A
 # fastText reads a text up to its first NUL and one line at a time: control characters become
 # spaces (lone surrogates, which it refuses, are replaced when the text is encoded below).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+# Typographic apostrophes and English quotes as the model's training text mostly has them (plain):
+# with "won’t" an English sentence of 80 characters scored 0.60, with "won't" 0.84.
+_PLAIN_QUOTES = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'))
 
 
 def identify_language(text: str) -> Language | None:
@@ -55,6 +58,8 @@ def identify_language(text: str) -> Language | None:
 def _sample(text: str) -> str:
     text = text[:MAX_CHARACTERS]
     text = text.encode("utf-8", "replace").decode("utf-8")
+    for typographic, plain in _PLAIN_QUOTES:  # str.replace: five times faster than translate
+        text = text.replace(typographic, plain)
     return _CONTROL.sub(" ", text).strip()
 
 
