@@ -8,8 +8,8 @@ documents (docs/language.md has the figures).
 
 The answer is "unknown" (``None``) rather than a guess when
 
-- the text has fewer than ``MIN_LETTERS`` letters: below about 20 characters every library
-  compared misreads one paragraph in ten or more;
+- the text has fewer than ``MIN_LETTERS`` letters: at 20 characters and below the model
+  misreads one paragraph in eight or more (the others compared do worse, or decline);
 - the model's confidence is below ``MIN_CONFIDENCE``: at 0.7 no snippet of 50 characters or more
   in the bench was misread, while at most one in ten of them was left unknown;
 - the language has no ISO 639 code (fastText knows a few Wikipedia-only varieties).
