@@ -28,6 +28,7 @@ from tei.cli.convert_options import (
     Metadata,
     NoSplit,
     QuietWarnings,
+    document_warnings,
     load_metadata,
     note,
     part_target,
@@ -168,19 +169,19 @@ def _convert_one(
     text, decode_warnings = decode_text(read_bytes(item, stdin, max_bytes), name)
     path = None if item.path == STDIN else Path(item.path)
     documents, page_warnings = read_documents(text, name, path, authority, options)
+    if output_dir is None and len(documents) > 1:
+        raise InputError(
+            f"{len(documents)} documents on this page and no output folder",
+            source=name,
+            hint="give -o OUTDIR to write one file each, or --no-split to keep them as one",
+        )
     warnings = [ReaderWarning(message, None, "not-utf8") for message in decode_warnings]
-    warnings += page_warnings + [w for d in documents for w in d.warnings]
+    warnings += page_warnings + document_warnings(documents)
     shown = report_warnings(report, name, warnings, options.quiet)
     if report.strict and shown:
         report.failed += 1  # under --strict a warned file is a failed one: nothing is written
         return
     if output_dir is None:
-        if len(documents) > 1:
-            raise InputError(
-                f"{len(documents)} documents on this page and no output folder",
-                source=name,
-                hint="give -o OUTDIR to write one file each, or --no-split to keep them as one",
-            )
         sys.stdout.buffer.write(_outputs(documents[0].tree, formats)[formats[0]])
         sys.stdout.buffer.flush()
         report.done += 1

@@ -6,11 +6,13 @@ Kept apart from :mod:`tei.cli.convert` so that command stays a thin loop over it
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from tei.cli.documents import Document
 from tei.cli.report import Report
 from tei.errors import UsageError
 from tei.metadata import EditorFacts, read_metadata_csv
@@ -107,6 +109,22 @@ def report_warnings(
     return shown
 
 
+def document_warnings(documents: list[Document]) -> list[ReaderWarning]:
+    """The documents' warnings; on a page of several, each says which document it is about
+    and, when it names no line, points at the line where that document begins."""
+    if len(documents) == 1:
+        return list(documents[0].warnings)
+    return [
+        replace(
+            warning,
+            message=f"document {number}: {warning.message}",
+            line=warning.line or document.first_line,
+        )
+        for number, document in enumerate(documents, start=1)
+        for warning in document.warnings
+    ]
+
+
 def note(report: Report, name: str, message: str) -> None:
     """Information that is not a problem (``3 documents on this page``): not counted."""
     if not report.quiet:
@@ -124,6 +142,7 @@ __all__ = [
     "Metadata",
     "NoSplit",
     "QuietWarnings",
+    "document_warnings",
     "load_metadata",
     "note",
     "part_target",

@@ -139,8 +139,13 @@ def parse_editor_date(text: str) -> PartialDate:
 
 def parse_language(text: str) -> Language:
     """A language by name or ISO 639 code, through pycountry; unknown names are errors."""
+    value = text.strip()
+    # a code first: pycountry's lookup would take "en" for the language named "En" (enc)
+    found = pycountry.languages.get(alpha_2=value.lower()) if len(value) == 2 else None
+    if found is None and len(value) == 3:
+        found = pycountry.languages.get(alpha_3=value.lower())
     try:
-        found = pycountry.languages.lookup(text.strip())
+        found = found or pycountry.languages.lookup(value)
     except LookupError:
         raise MetadataError(
             f"language {text!r} is not an ISO 639 language",

@@ -132,7 +132,8 @@ def _person(
         return (Person(name),)
     idno_type = facts.values[f"{role}_id"].idno_type or "URI"
     person_id = "editor-" + (re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or role)
-    authority.add(AuthorityPerson(person_id, (("main", name),), ((idno_type, uri),), facts.origin))
+    source = facts.origin.replace("\\", "/").rsplit("/", 1)[-1]
+    authority.add(AuthorityPerson(person_id, (("main", name),), ((idno_type, uri),), source))
     return (Person(name, person_id),)
 
 
