@@ -103,7 +103,8 @@ CASES = [
         "cp1252 (Windows Western)",
         write("cp1252.txt", (GOOD + "\nThe caf\u00e9 \u2014 agreed.\n").encode("cp1252")),
         (
-            "FILE: warning: not UTF-8: decoded as cp1252; re-save the file as UTF-8 to be sure [not-utf8]",
+            "FILE: warning: not UTF-8: decoded as cp1252; re-save the file as UTF-8 to be sure"
+            " [not-utf8]",
         ),
         0,
     ),
@@ -111,7 +112,8 @@ CASES = [
         "cp1251 (Windows Cyrillic)",
         write("cp1251.txt", (GOOD + "\nМы согласны с вами по всем пунктам.\n").encode("cp1251")),
         (
-            "FILE: warning: not UTF-8: decoded as cp1251; re-save the file as UTF-8 to be sure [not-utf8]",
+            "FILE: warning: not UTF-8: decoded as cp1251; re-save the file as UTF-8 to be sure"
+            " [not-utf8]",
         ),
         0,
     ),

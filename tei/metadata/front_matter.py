@@ -89,7 +89,7 @@ def _entry(line: str, number: int, facts: EditorFacts, source: str) -> None:
         facts.values[field] = check_value(field, value)
     except MetadataError as error:
         error.location.source, error.location.line = source, number
-        error.location.column = line.index(":") + 2
+        error.location.column = match.start("value") + 1
         raise
     facts.places[field] = number
 
