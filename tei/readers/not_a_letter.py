@@ -13,7 +13,8 @@ of the text, not at any site's words. A page is refused only when all four hold:
    of links above a letter is site furniture, and the letter below it is read);
 4. nobody is addressed: no word of the first or second person (``I``, ``we``, ``you``, ``je``,
    ``vous``, ``ich``, ``Sie``, ``я``, ``вы`` …), which every letter and nearly every telegram
-   has, and no salutation or signature mark (``Dear``, ``Monsieur``, ``(Signed)``, ``gez.``).
+   has, and no salutation or signature mark (``Dear``, ``Monsieur``, ``(Signed)``, ``gez.``),
+   outside the cells (a link ``- About us`` addresses no one).
 
 A telegram in telegraphese keeps short lines but has no table cells; a letter listing points
 addresses someone. Either way one condition fails and the text is read as before.
@@ -64,7 +65,8 @@ def not_a_letter(text: str) -> NotALetter | None:
     fragments = sum(1 for _, line in numbered if len(line.split()) < 4 or _BULLET.match(line))
     if len(cells) < MIN_CELLS or len(cells) < CELL_SHARE * len(numbered):
         return None
-    if fragments < FRAGMENT_SHARE * len(numbered) or _ADDRESSED.search(text):
+    prose = "\n".join(line for n, line in numbered if n not in set(cells))
+    if fragments < FRAGMENT_SHARE * len(numbered) or _ADDRESSED.search(prose):
         return None
     if sum(len(line.split()) for n, line in numbered if n > cells[-1]) >= TAIL_WORDS:
         return None

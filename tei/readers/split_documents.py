@@ -32,7 +32,7 @@ _FROM = re.compile(r"(?:\*\*)?From:(?:\*\*)?\s+\S.*")
 #: a short line just above a header block that belongs to it: ``[Secret]``, ``(Urgent)``
 _CLASSIFICATION = re.compile(r"\s*[\[(][A-Za-z ]{3,30}[\])]\s*")
 #: a heading run on after a label is short and names parties, not a sentence of text
-MAX_HEADING = 160
+MAX_HEADING = 100
 _PARTIES = re.compile(r"\s(to|an|à|a|au|aux|от|—|–)\s", re.IGNORECASE)
 #: how far numbers may jump between two documents of one page
 MAX_STEP = 30
