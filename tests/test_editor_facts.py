@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei import bundled_authority, read, serialize
 from tei.cli.documents import Options, read_documents
-from tei.metadata import MetadataError, parse_metadata_csv, split_front_matter
+from tei.metadata import FIELDS, MetadataError, parse_metadata_csv, split_front_matter
 from tei.transforms.editor_facts import apply_editor_facts
 from tei.validators.validate import iter_diagnostics
 from tests.validation_support import jing_available
@@ -150,3 +154,26 @@ def test_csv_wins_over_front_matter(tmp_path: Path) -> None:
     text = "---\ntitle: From the front matter\n---\n" + LETTER
     tree = convert(text, tmp_path, "file,title\na.txt,From the table\n")
     assert tree.xpath("string(//t:titleStmt/t:title)", namespaces=NS) == "From the table"
+
+
+CELL_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@given(field=st.sampled_from([f for f in FIELDS if f != "file"]), cell=CELL_TEXT)
+def test_any_cell_gives_valid_tei_or_a_located_error(tmp_path_factory, field, cell) -> None:
+    folder = tmp_path_factory.mktemp("any")
+    path = folder / "a.txt"
+    path.write_text(LETTER)
+    out = io.StringIO()
+    csv.writer(out).writerows([["file", field], ["a.txt", cell]])
+    rows, errors = parse_metadata_csv(out.getvalue(), "meta.csv", folder)
+    try:
+        if errors:
+            raise errors[0]
+        documents, _ = read_documents(LETTER, str(path), path, bundled_authority(), Options(rows))
+    except MetadataError as error:
+        assert (error.location.source, error.location.line) == ("meta.csv", 2)
+        assert error.location.column == 2
+        return
+    data = serialize(documents[0].tree)
+    assert [str(d) for d in iter_diagnostics("a.xml", data)] == []

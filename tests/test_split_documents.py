@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tei.cli.app import app
@@ -166,3 +168,29 @@ def test_metadata_for_a_page_of_several_documents_is_refused(tmp_path: Path) -> 
         f"{tmp_path / 'meta.csv'}:2: error: the page holds 4 documents, and the editor's "
         "metadata describes one"
     ) in result.stderr
+
+
+LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["No. 4.", "No. 5.", "(35378) No. 6.", "EXHIBIT 7.", "IV. A to B.", "V. C an D.",
+             "From: Tokyo", "[Secret]", "", "Dear Sir,", "1. We agree.", "Sir E. Grey to Sir F."]
+        ),
+        st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"),
+                max_size=30),
+    ),
+    max_size=30,
+)  # fmt: skip
+
+
+@given(lines=LINES)
+def test_every_line_is_in_exactly_one_document(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    parts = split_documents(text)
+    assert all(part.count("\n") == text.count("\n") for _, part in parts)
+    split = [part.split("\n") for _, part in parts]
+    for index, line in enumerate(text.split("\n")):
+        holders = [n for n, part in enumerate(split) if part[index] == line]
+        if line:
+            assert len(holders) == 1
+    assert [first for first, _ in parts] == sorted({first for first, _ in parts})

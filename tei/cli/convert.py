@@ -35,7 +35,7 @@ from tei.cli.convert_options import (
     quiet_kinds,
     report_warnings,
 )
-from tei.cli.documents import Options, read_documents
+from tei.cli.documents import Document, Options, read_documents
 from tei.cli.report import Report
 from tei.encode.header import serialize
 from tei.errors import InputError, TeiError, UsageError
@@ -186,16 +186,7 @@ def _convert_one(
         sys.stdout.buffer.flush()
         report.done += 1
         return
-    written = False
-    for number, document in enumerate(documents, start=1):
-        for output, data in _outputs(document.tree, formats).items():
-            suffix = FORMATS[output][0]
-            target = (
-                output_path(output_dir, item, suffix)
-                if len(documents) == 1
-                else part_target(output_dir, item.relative, number, suffix)
-            )
-            written |= write_atomic(target, data, force=force)
+    written = _write(documents, item, output_dir, formats, force)
     if len(documents) > 1:
         lines = ", ".join(f"line {d.first_line}" for d in documents)
         note(
@@ -209,6 +200,28 @@ def _convert_one(
         report.done += 1
     else:
         report.unchanged += 1
+
+
+def _write(
+    documents: list[Document],
+    item: InputFile,
+    output_dir: Path,
+    formats: tuple[str, ...],
+    force: bool,
+) -> bool:
+    """Write each document's outputs (``NAME-n`` when a page holds several); True if any
+    file changed."""
+    written = False
+    for number, document in enumerate(documents, start=1):
+        for output, data in _outputs(document.tree, formats).items():
+            suffix = FORMATS[output][0]
+            target = (
+                output_path(output_dir, item, suffix)
+                if len(documents) == 1
+                else part_target(output_dir, item.relative, number, suffix)
+            )
+            written |= write_atomic(target, data, force=force)
+    return written
 
 
 def _outputs(tree: etree._ElementTree, formats: tuple[str, ...]) -> dict[str, bytes]:

@@ -67,6 +67,8 @@ PERSON_URIS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ndl", re.compile(r"https?://id\.ndl\.go\.jp/auth/ndlna/[0-9]{8,9}")),
     ("wikidata", re.compile(r"https?://(www\.)?wikidata\.org/(wiki|entity)/Q[0-9]+")),
 )
+#: C0 controls other than tab, LF and CR, and the non-characters XML 1.0 cannot hold
+_NON_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GEONAMES = re.compile(r"https?://(www\.|sws\.)?geonames\.org/[0-9]{1,10}/?")
 
 
@@ -90,6 +92,12 @@ class Checked:
 
 def check_value(field: str, text: str) -> Checked:
     """Check one value of ``field``; raise :class:`MetadataError` (unlocated) if it is wrong."""
+    bad = _NON_XML.search(text)
+    if bad:
+        raise MetadataError(
+            f"{field} holds the control character U+{ord(bad.group()):04X}, which XML cannot hold",
+            hint="delete it from the cell",
+        )
     if field == "date":
         return Checked(text, date=parse_editor_date(text))
     if field == "language":
