@@ -83,6 +83,19 @@ def test_near_misses_stay_one_document(text: str) -> None:
     assert count(text) == 1
 
 
+def test_a_signed_end_above_a_single_head_is_the_previous_document() -> None:
+    text = "des champs.\n(Signe) Swerbeew.\nNo. 69.\nLe Ministre a l'Ambassadeur.\nJ'ai prie.\n"
+    assert [line for line, _ in split_documents(text)] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["Return to Index\nGo to Document Numbers 501-521", "Signed in as guest", "Yours, Smith"],
+)
+def test_a_single_head_below_unsigned_text_is_one_document(above: str) -> None:
+    assert count(f"{above}\n\nNo. 1.\nA to B.\n\nWe agree.\n") == 1
+
+
 def test_a_classification_line_above_a_header_block_goes_with_it() -> None:
     lines = "[Secret]\nFrom: A\nTo: B\n\nOne.\n[Secret]\nFrom: A\nTo: B\n\nTwo.\n".split("\n")
     assert [head.index for head in document_heads(lines)] == [0, 5]
@@ -100,7 +113,7 @@ def test_on_the_real_pages_no_single_letter_is_split_and_most_pages_are_right() 
     truths = dict(page_truths())
     assert [s for s, n in found.items() if n > max(truths[s], 1)] == []  # never too many
     exact = sum(found[s] == max(truths[s], 1) for s in found)
-    assert exact >= 31, exact  # 31 of 41 when measured; the README gives the table
+    assert exact >= 32, exact  # 32 of 41 when measured; the README gives the figures
 
 
 def test_seeds_and_shared_corpus_are_never_split() -> None:

@@ -11,9 +11,12 @@ numbered points are long paragraphs, not short heading lines. So a split needs:
   as ``Sir F. Villiers to Sir Edward Grey.``), never by running text,
 - numbers that go up (a stray ``No. 473.`` in a footnote between 446 and 447 is not a head).
 
+One head is enough when the text above it ends with an explicit signature mark (``(Signe)
+Sazonow.``, ``Signé: CHAUDORDY.``, ``gez. Wilhelm.``): that text is the end of the previous
+document, which becomes a document of its own. Other text before the first head (site
+navigation, a headnote) stays with the first document, which the reader treats as it always has.
 Anything less is one document: splitting a letter in two loses more than keeping two letters
-together. Text before the first head (site navigation, the end of the previous document) stays
-with the first document, which the reader then treats as it always has.
+together.
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ _NUMBERED = re.compile(
     r"(?P<rest>.*)"
 )
 _ROMAN = re.compile(r"(?P<n>[IVXLC]{1,7})\.(?P<rest>\s+.*)")
+#: an explicit signature mark ending a document: ``(Signed) Grey.``, ``Signé: CHAUDORDY.``
+_SIGNED = re.compile(
+    r"\(?(?i:Signed|Sgd\.?|Signé|Signe|gez\.|Подп\.|Подписал)\)?\s*[:.]?\s+"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ].{0,60}"  # a name: "Signed in as guest" is a site's, not a signature
+)
 _FROM = re.compile(r"(?:\*\*)?From:(?:\*\*)?\s+\S.*")
 #: a short line just above a header block that belongs to it: ``[Secret]``, ``(Urgent)``
 _CLASSIFICATION = re.compile(r"\s*[\[(][A-Za-z ]{3,30}[\])]\s*")
@@ -56,9 +64,11 @@ def split_documents(text: str) -> list[tuple[int, str]]:
     """
     lines = text.split("\n")
     heads = document_heads(lines)
-    if len(heads) < 2:
+    if not heads:
         return [(1, text)]
     starts = [0] + [h.index for h in heads[1:]]
+    if _ends_signed(lines[: heads[0].index]):
+        starts.insert(1, heads[0].index)  # the end of the previous document, then this one
     ends = [*starts[1:], len(lines)]
     parts = []
     for start, end in zip(starts, ends, strict=True):
@@ -67,8 +77,19 @@ def split_documents(text: str) -> list[tuple[int, str]]:
     return parts
 
 
+def _ends_signed(lines: list[str]) -> bool:
+    """True when the text before the first head ends with a signature mark: it is the end of
+    the previous document, not site furniture above this one."""
+    filled = [line.strip() for line in lines if line.strip()]
+    return bool(filled) and bool(_SIGNED.fullmatch(filled[-1]))
+
+
 def document_heads(lines: list[str]) -> list[Head]:
-    """The heads of the family that begins most documents, in page order (empty if < 2)."""
+    """The heads of the family that begins most documents, in page order.
+
+    Two heads of one family at least; a single head only when the text above it ends with a
+    signature mark (the previous document's end). Empty when the page is one document.
+    """
     families: dict[str, list[Head]] = {}
     for index, line in enumerate(lines):
         head = _head(line.strip(), index)
@@ -79,7 +100,7 @@ def document_heads(lines: list[str]) -> list[Head]:
         kept = _rising(heads)
         if len(kept) > len(best):
             best = kept
-    if len(best) < 2:
+    if not best or (len(best) < 2 and not _ends_signed(lines[: best[0].index])):
         return []
     return [_with_classification(lines, head) for head in best]
 
