@@ -129,6 +129,11 @@ def test_the_tei_marks_each_fact_of_the_editor_and_names_the_table(tmp_path: Pat
     (person,) = tree.xpath("//t:person[t:idno[@type='viaf']]", namespaces=NS)
     assert person.get("source") == "#authority-meta-csv"
     assert tree.xpath("string(//t:langUsage/t:language/@ident)", namespaces=NS) == "fr"
+    assert tree.xpath("string(//t:editorialDecl/t:p[last()])", namespaces=NS) == (
+        'Header facts with @source="#editor-metadata" were given by the editor in the metadata '
+        "table meta.csv, line 2, not read from the transcription; where the transcription said "
+        "otherwise, the editor's value was kept."
+    )
     data = serialize(tree)
     level = "all" if jing_available() else "project"
     assert [str(d) for d in iter_diagnostics("a.xml", data, level)] == []
@@ -148,6 +153,7 @@ def test_without_metadata_nothing_is_marked(tmp_path: Path) -> None:
     tree = convert(LETTER, tmp_path)
     assert not [e for e in tree.iter() if e.get("source") == "#editor-metadata"]
     assert not tree.xpath("//t:bibl[@xml:id='editor-metadata']", namespaces=NS)
+    assert "given by the editor" not in "".join(tree.find(".//{*}editorialDecl").itertext())
 
 
 def test_csv_wins_over_front_matter(tmp_path: Path) -> None:

@@ -49,7 +49,29 @@ def mark_editor_facts(tree: etree._ElementTree, applied: Applied) -> etree._Elem
             marked = True
     if marked:
         _add_bibl(header.find(f"{tei('fileDesc')}/{tei('sourceDesc')}"), applied)
+        _declare(header.find(f"{tei('encodingDesc')}/{tei('editorialDecl')}"), applied)
     return tree
+
+
+def _declare(decl: etree._Element, applied: Applied) -> None:
+    """Say in ``editorialDecl`` that some facts are the editor's, not the transcription's
+    (the contract asks every encoding choice to be stated there)."""
+    where = (
+        f"the metadata table {_file_name(applied.facts.origin)}, line {applied.facts.line}"
+        if applied.facts.form == "csv"
+        else "the front matter of the transcription"
+    )
+    paragraph = etree.Element(tei("p"))
+    paragraph.text = (
+        f'Header facts with @source="#{EDITOR_BIBL_ID}" were given by the editor in {where}, '
+        "not read from the transcription; where the transcription said otherwise, the "
+        "editor's value was kept."
+    )
+    quotation = decl.find(tei("quotation"))
+    if quotation is not None:
+        quotation.addprevious(paragraph)
+    else:
+        decl.append(paragraph)
 
 
 def _add_bibl(source_desc: etree._Element, applied: Applied) -> None:
