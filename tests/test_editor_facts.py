@@ -156,10 +156,23 @@ def test_without_metadata_nothing_is_marked(tmp_path: Path) -> None:
     assert "given by the editor" not in "".join(tree.find(".//{*}editorialDecl").itertext())
 
 
-def test_csv_wins_over_front_matter(tmp_path: Path) -> None:
-    text = "---\ntitle: From the front matter\n---\n" + LETTER
-    tree = convert(text, tmp_path, "file,title\na.txt,From the table\n")
+def test_csv_wins_over_front_matter_and_says_so(tmp_path: Path) -> None:
+    text = "---\ntitle: From the front matter\nsender: Grey\n---\n" + LETTER
+    tree = convert(text, tmp_path, "file,title,sender\na.txt,From the table,grey\n")
     assert tree.xpath("string(//t:titleStmt/t:title)", namespaces=NS) == "From the table"
+    path = tmp_path / "a.txt"
+    rows, _ = parse_metadata_csv(
+        "file,title,sender\na.txt,From the table,grey\n", "m.csv", tmp_path
+    )
+    _, page = read_documents(text, str(path), path, bundled_authority(), Options(rows))
+    assert [(w.kind, w.line, w.message) for w in page] == [
+        (
+            "metadata-conflict",
+            2,
+            f"title: {path} front matter, line 2 gives 'From the front matter', m.csv line 2, "
+            "column 2 gives 'From the table': the table's value is used",
+        )
+    ]  # "Grey" and "grey" are the same name
 
 
 CELL_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)

@@ -41,7 +41,6 @@ from tei.encode.header import serialize
 from tei.errors import InputError, TeiError, UsageError
 from tei.io.files import (
     MAX_TEXT_BYTES,
-    STDIN,
     TEXT_SUFFIXES,
     InputFile,
     decode_text,
@@ -167,7 +166,7 @@ def _convert_one(
     options = options or Options()
     name = "<stdin>" if item.is_stdin else item.path
     text, decode_warnings = decode_text(read_bytes(item, stdin, max_bytes), name)
-    path = None if item.path == STDIN else Path(item.path)
+    path = None if item.is_stdin else Path(item.path)
     documents, page_warnings = read_documents(text, name, path, authority, options)
     if output_dir is None and len(documents) > 1:
         raise InputError(

@@ -57,6 +57,16 @@ def read_documents(
     row = options.metadata.get(path.resolve()) if path is not None else None
     facts = front.merged(row) if front is not None else row
     page_warnings: list[ReaderWarning] = []
+    if front is not None and row is not None:
+        for field_name, mine, theirs in front.disagreements(row):
+            page_warnings.append(
+                ReaderWarning(
+                    f"{field_name}: {front.where(field_name)} gives {mine!r}, "
+                    f"{row.where(field_name)} gives {theirs!r}: the table's value is used",
+                    front.places.get(field_name),
+                    "metadata-conflict",
+                )
+            )
     refusal = not_a_letter(text)
     if refusal is not None:
         if not options.allow_non_letters:

@@ -34,6 +34,16 @@ class EditorFacts:
         value = self.values.get(name)
         return value.text if value is not None else None
 
+    def disagreements(self, other: EditorFacts) -> list[tuple[str, str, str]]:
+        """(field, this value, the other value) for each field both give differently."""
+        return [
+            (name, value.text, other.values[name].text)
+            for name, value in self.values.items()
+            if name in other.values
+            and " ".join(value.text.split()).casefold()
+            != " ".join(other.values[name].text.split()).casefold()
+        ]
+
     def merged(self, other: EditorFacts | None) -> EditorFacts:
         """These facts with ``other``'s values over them (the CSV given on the command line
         wins over a file's own front matter)."""
