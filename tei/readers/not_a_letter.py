@@ -65,7 +65,8 @@ def not_a_letter(text: str) -> NotALetter | None:
     fragments = sum(1 for _, line in numbered if len(line.split()) < 4 or _BULLET.match(line))
     if len(cells) < MIN_CELLS or len(cells) < CELL_SHARE * len(numbered):
         return None
-    prose = "\n".join(line for n, line in numbered if n not in set(cells))
+    cell_lines = set(cells)
+    prose = "\n".join(line for n, line in numbered if n not in cell_lines)
     if fragments < FRAGMENT_SHARE * len(numbered) or _ADDRESSED.search(prose):
         return None
     if sum(len(line.split()) for n, line in numbered if n > cells[-1]) >= TAIL_WORDS:
