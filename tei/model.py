@@ -346,6 +346,9 @@ class ReaderWarning:
 
     message: str
     line: int | None = None
+    #: a short stable name (``no-sender``) that ``--quiet-warning`` can silence; see
+    #: :mod:`tei.warning_kinds` for the list
+    kind: str = "other"
 
 
 @dataclass(frozen=True)

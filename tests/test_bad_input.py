@@ -102,13 +102,19 @@ CASES = [
     Case(
         "cp1252 (Windows Western)",
         write("cp1252.txt", (GOOD + "\nThe caf\u00e9 \u2014 agreed.\n").encode("cp1252")),
-        ("FILE: warning: not UTF-8: decoded as cp1252; re-save the file as UTF-8 to be sure",),
+        (
+            "FILE: warning: not UTF-8: decoded as cp1252; re-save the file as UTF-8 to be sure"
+            " [not-utf8]",
+        ),
         0,
     ),
     Case(
         "cp1251 (Windows Cyrillic)",
         write("cp1251.txt", (GOOD + "\nМы согласны с вами по всем пунктам.\n").encode("cp1251")),
-        ("FILE: warning: not UTF-8: decoded as cp1251; re-save the file as UTF-8 to be sure",),
+        (
+            "FILE: warning: not UTF-8: decoded as cp1251; re-save the file as UTF-8 to be sure"
+            " [not-utf8]",
+        ),
         0,
     ),
     Case(
@@ -151,7 +157,7 @@ CASES = [
         write("nested.txt", GOOD.replace("We agree", "We [see [illegible] here] agree").encode()),
         (
             "FILE:22: warning: nested brackets in [see [illegible] here]: encoded as an editorial "
-            "note",
+            "note [nested-brackets]",
         ),
         0,
     ),
@@ -168,13 +174,13 @@ CASES = [
         "no known layout (generic reader)",
         write("plain.txt", b"We agree with you.\n"),
         (
-            "FILE: warning: no title found in the source",
-            "FILE: warning: no date found in the source",
-            "FILE: warning: no citation found in the source",
-            "FILE: warning: no summary found in the source",
-            "FILE: warning: no original language found in the source",
-            "FILE: warning: no sender found in the source",
-            "FILE: warning: no recipient found in the source",
+            "FILE: warning: no title found in the source [no-title]",
+            "FILE: warning: no date found in the source [no-date]",
+            "FILE: warning: no citation found in the source [no-citation]",
+            "FILE: warning: no summary found in the source [no-summary]",
+            "FILE: warning: no original language found in the source [no-original-language]",
+            "FILE: warning: no sender found in the source [no-sender]",
+            "FILE: warning: no recipient found in the source [no-recipient]",
         ),
         0,
     ),
@@ -182,7 +188,7 @@ CASES = [
         "warnings under --strict",
         write("strict.txt", b"We agree with you.\n"),
         tuple(
-            f"FILE: error: no {what} found in the source"
+            f"FILE: error: no {what} found in the source [no-{what.replace(' ', '-')}]"
             for what in (
                 "title",
                 "date",

@@ -35,7 +35,9 @@ AUTHORITY = Authority(
 
 def parse(text: str) -> tuple[tuple, list[str]]:
     warnings: list[str] = []
-    nodes = parse_inline(text, 5, AUTHORITY, lambda message, line: warnings.append(message))
+    nodes = parse_inline(
+        text, 5, AUTHORITY, lambda message, line, kind="other": warnings.append(message)
+    )
     return nodes, warnings
 
 

@@ -22,9 +22,23 @@ from tei.cli.common import (
     read_stdin_once,
     require_output_dir,
 )
+from tei.cli.convert_options import (
+    AllowNonLetters,
+    ListWarnings,
+    Metadata,
+    NoSplit,
+    QuietWarnings,
+    document_warnings,
+    load_metadata,
+    note,
+    part_target,
+    quiet_kinds,
+    report_warnings,
+)
+from tei.cli.documents import Document, Options, read_documents
 from tei.cli.report import Report
-from tei.encode.header import encode_telegram, serialize
-from tei.errors import TeiError, UsageError
+from tei.encode.header import serialize
+from tei.errors import InputError, TeiError, UsageError
 from tei.io.files import (
     MAX_TEXT_BYTES,
     TEXT_SUFFIXES,
@@ -35,8 +49,8 @@ from tei.io.files import (
     read_bytes,
     write_atomic,
 )
+from tei.model import ReaderWarning
 from tei.render.xslt import render_html, render_text
-from tei.transforms import read
 
 #: output formats: name → (file suffix, writer from the TEI tree to bytes)
 FORMATS: dict[str, tuple[str, Callable[[etree._ElementTree], bytes]]] = {
@@ -78,14 +92,21 @@ def convert(
     strict: Strict = False,
     quiet: Quiet = False,
     debug: Debug = False,
+    metadata: Metadata = None,
+    quiet_warning: QuietWarnings = None,
+    no_split: NoSplit = False,
+    allow_non_letters: AllowNonLetters = False,
+    list_warnings: ListWarnings = False,
 ) -> None:
     """Encode plain-text telegrams as TEI P5.
 
     Without -o, a single input is written to standard output. A batch goes on past a failing
-    file and ends with a summary; the exit code is 1 if any file failed.
+    file and ends with a summary; the exit code is 1 if any file failed. A page holding several
+    documents gives one file each (NAME-1.xml, NAME-2.xml).
     """
     try:
         formats = _formats(to)
+        silenced = quiet_kinds(quiet_warning)
         authority = _authority(authority_files or [])
         items = list(gather_inputs(sources, TEXT_SUFFIXES))
         require_output_dir(len(items), output_dir, "convert", "convert")
@@ -97,6 +118,7 @@ def convert(
             )
     except TeiError as error:
         raise fail(error) from None
+    options = Options(load_metadata(metadata), not no_split, allow_non_letters, silenced)
     report = Report(strict=strict, quiet=quiet)
     stdin = read_stdin_once(items)
     show_progress = sys.stderr.isatty() and len(items) >= PROGRESS_FROM and not quiet
@@ -119,6 +141,7 @@ def convert(
                         report,
                         int(max_size * 1e6),
                         formats,
+                        options,
                     ),
                 )
             except TeiError as error:
@@ -138,32 +161,66 @@ def _convert_one(
     report: Report,
     max_bytes: int,
     formats: tuple[str, ...] = ("tei",),
+    options: Options | None = None,
 ) -> None:
+    options = options or Options()
     name = "<stdin>" if item.is_stdin else item.path
     text, decode_warnings = decode_text(read_bytes(item, stdin, max_bytes), name)
-    for message in decode_warnings:
-        report.warning(name, None, message)
-    telegram = read(text, name, authority)
-    tree = encode_telegram(telegram, authority)
-    for warning in telegram.warnings:
-        report.warning(name, warning.line, warning.message)
-    if report.strict and (telegram.warnings or decode_warnings):
+    path = None if item.is_stdin else Path(item.path)
+    documents, page_warnings = read_documents(text, name, path, authority, options)
+    if output_dir is None and len(documents) > 1:
+        raise InputError(
+            f"{len(documents)} documents on this page and no output folder",
+            source=name,
+            hint="give -o OUTDIR to write one file each, or --no-split to keep them as one",
+        )
+    warnings = [ReaderWarning(message, None, "not-utf8") for message in decode_warnings]
+    warnings += page_warnings + document_warnings(documents)
+    shown = report_warnings(report, name, warnings, options.quiet)
+    if report.strict and shown:
         report.failed += 1  # under --strict a warned file is a failed one: nothing is written
         return
-    outputs = _outputs(tree, formats)
     if output_dir is None:
-        sys.stdout.buffer.write(outputs[formats[0]])
+        sys.stdout.buffer.write(_outputs(documents[0].tree, formats)[formats[0]])
         sys.stdout.buffer.flush()
         report.done += 1
         return
-    written = False
-    for output, data in outputs.items():
-        target = output_path(output_dir, item, FORMATS[output][0])
-        written |= write_atomic(target, data, force=force)
+    written = _write(documents, item, output_dir, formats, force)
+    if len(documents) > 1:
+        lines = ", ".join(f"line {d.first_line}" for d in documents)
+        note(
+            report,
+            name,
+            f"{len(documents)} documents on this page (from {lines}): written as "
+            f"{item.relative.name}-1 … {item.relative.name}-{len(documents)} "
+            "(--no-split keeps them as one)",
+        )
     if written:
         report.done += 1
     else:
         report.unchanged += 1
+
+
+def _write(
+    documents: list[Document],
+    item: InputFile,
+    output_dir: Path,
+    formats: tuple[str, ...],
+    force: bool,
+) -> bool:
+    """Write each document's outputs (``NAME-n`` when a page holds several); True if any
+    file changed."""
+    written = False
+    for number, document in enumerate(documents, start=1):
+        for output, data in _outputs(document.tree, formats).items():
+            suffix = FORMATS[output][0]
+            target = (
+                output_path(output_dir, item, suffix)
+                if len(documents) == 1
+                else part_target(output_dir, item.relative, number, suffix)
+            )
+            written |= write_atomic(target, data, force=force)
+    return written
 
 
 def _outputs(tree: etree._ElementTree, formats: tuple[str, ...]) -> dict[str, bytes]:

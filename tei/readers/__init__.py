@@ -47,7 +47,11 @@ def replace_non_xml_characters(text: str) -> tuple[str, list[ReaderWarning]]:
         found = sorted({f"U+{ord(c):04X}" for c in _NON_XML.findall(line)})
         if found:
             warnings.append(
-                ReaderWarning(f"control character {', '.join(found)} replaced by a space", number)
+                ReaderWarning(
+                    f"control character {', '.join(found)} replaced by a space",
+                    number,
+                    "control-character",
+                )
             )
     return _NON_XML.sub(" ", text), warnings
 

@@ -34,7 +34,7 @@ from tei.model import (
 from tei.readers.blocks import Block
 from tei.readers.brackets import _OMISSION, parse_inline
 
-Warn = Callable[[str, int], None]
+Warn = Callable[..., None]  # (message, line, kind)
 
 _POINT = re.compile(r"^(?P<n>\d{1,2})\.\s+(?P<rest>\S.*)$", re.S)
 _SALUTE = re.compile(
@@ -97,7 +97,11 @@ def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Mess
             paragraphs.append(_paragraph(block, authority, warn))
     line = blocks[0].line if blocks else (closer.line if closer else 0)
     if not paragraphs and not points:
-        warn("the message has no text between its salutation and its closing", line or None)
+        warn(
+            "the message has no text between its salutation and its closing",
+            line or None,
+            "empty-message",
+        )
     return Message(salute, tuple(paragraphs), tuple(points), closer, tuple(postscript), line)
 
 

@@ -33,7 +33,7 @@ from tei.model import (
     Uncertain,
 )
 
-Warn = Callable[[str, int], None]
+Warn = Callable[..., None]  # (message, line, kind)
 
 _OMISSION = re.compile(r"\s*(?:\.\s*){2,}\s*|\s*…+\s*")
 _ILLEGIBLE = re.compile(r"illegible(?:\s+(?:word|words|text|passage|line|lines))?\.?", re.I)
@@ -131,7 +131,11 @@ def _parse_brackets(text: str, line: int, authority: Authority, warn: Warn) -> t
         if "[" in content:
             # A bracket inside a bracket: the outer pair is an editorial note whose content is
             # parsed in turn, so the inner insertion is encoded too and nothing is lost.
-            warn(f"nested brackets in [{content}]: encoded as an editorial note", line)
+            warn(
+                f"nested brackets in [{content}]: encoded as an editorial note",
+                line,
+                "nested-brackets",
+            )
             inner = _parse_brackets(content, line, authority, warn)
             node: Inline = Note(content, NoteKind.EDITORIAL, "nested", line, inner)
         else:
@@ -152,7 +156,7 @@ def _classify(
     stripped = content.strip()
     if not stripped or _OMISSION.fullmatch(content):
         if not stripped:
-            warn("empty brackets []: encoded as an omission mark", line)
+            warn("empty brackets []: encoded as an omission mark", line, "empty-brackets")
         return Omission(content, line), before
     if _ILLEGIBLE.fullmatch(stripped):
         return Illegible(stripped, line), before
@@ -186,7 +190,11 @@ def _classify(
         return Supplied(content, SuppliedReason.SUBAUDIBLE, line), before
     if stripped[:1].isupper() or stripped[:1].isdigit():
         return Explained("", content, ExplanationKind.TERM, None, line=line), before
-    warn(f"could not classify the bracketed insertion [{content}]: encoded as supplied", line)
+    warn(
+        f"could not classify the bracketed insertion [{content}]: encoded as supplied",
+        line,
+        "unclassified-bracket",
+    )
     return Supplied(content, SuppliedReason.UNDEFINED, line), before
 
 

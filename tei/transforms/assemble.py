@@ -29,6 +29,7 @@ from tei.readers.citation import (
 )
 from tei.readers.parts import SourceParts
 from tei.readers.title import TitleFacts, parse_title
+from tei.warning_kinds import DEFAULT_KIND as OTHER_WARNING
 
 DEFAULT_KIND = "telegram"
 
@@ -37,8 +38,8 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
     """Build the telegram from the parts; warn, by name, about each thing that is missing."""
     warnings = list(parts.warnings)
 
-    def warn(message: str, line: int | None) -> None:
-        warnings.append(ReaderWarning(message, line))
+    def warn(message: str, line: int | None, kind: str = OTHER_WARNING) -> None:
+        warnings.append(ReaderWarning(message, line, kind))
 
     citation = parse_citation(parts.citation) if parts.citation else None
     title = parts.title or (citation.title if citation else None)
@@ -76,7 +77,7 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
         ("recipient", any(a.type == "received" and a.persons for a in header.actions)),
     ):
         if not present:
-            warn(f"no {what} found in the source", None)
+            warn(f"no {what} found in the source", None, "no-" + what.replace(" ", "-"))
     return Telegram(header, body, source_name, parts.layout, tuple(warnings))
 
 
@@ -93,7 +94,11 @@ def _language(name: str | None, line: int | None, warn) -> Language | None:
     try:
         language = pycountry.languages.lookup(name)
     except LookupError:
-        warn(f"unknown language {name!r}: no ISO 639 code, left out of the header", line)
+        warn(
+            f"unknown language {name!r}: no ISO 639 code, left out of the header",
+            line,
+            "unknown-language",
+        )
         return None
     code = getattr(language, "alpha_2", None) or language.alpha_3
     return Language(name, code)
