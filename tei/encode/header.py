@@ -291,7 +291,7 @@ def _encoding_desc(parent: etree._Element, used: list[str]) -> None:
                 sub(item, "att", encoding.att)
                 _append(item, "=")
                 sub(item, "val", encoding.val)
-            _append(item, f" for {encoding.source}: {encoding.meaning}.")
+            _append(item, f" for {encoding.source}: {encoding.declaration}.")
     quotation = sub(editorial, "quotation", marks="none")
     sub(
         quotation,
