@@ -43,7 +43,7 @@ needs_xsltproc = pytest.mark.skipif(
 def tei_of(source: str, name: str = "telegram.txt") -> etree._ElementTree:
     """The TEI of a source text as a user has it: serialised, then parsed back."""
     authority = bundled_authority()
-    data = serialize(encode_telegram(read(source, name, authority), authority))
+    data = serialize(encode_telegram(read(source, name, authority)))
     return parse_xml(data, name)
 
 

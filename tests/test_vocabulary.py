@@ -58,9 +58,7 @@ def test_a_copy_edited_by_hand_is_reported(
     text = file.read_text("utf-8")
     assert before in text
     file.write_text(text.replace(before, after, 1), "utf-8")
-    assert vocabulary.drift(copy_of_the_copies) == [
-        f"{path}: differs from tei/encode/editorial.py"
-    ]
+    assert vocabulary.drift(copy_of_the_copies) == [f"{path}: differs from tei/encode/editorial.py"]
     assert vocabulary.write(copy_of_the_copies) == [path]
     assert file.read_text("utf-8") == text
     assert vocabulary.drift(copy_of_the_copies) == []

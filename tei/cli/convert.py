@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from lxml import etree
 
-from tei.authority import Authority, bundled_authority, load_authority_file
+from tei.authority import Authority, load_authority_file
 from tei.cli.common import (
     AuthorityFiles,
     Debug,
@@ -144,7 +144,7 @@ def _convert_one(
     for message in decode_warnings:
         report.warning(name, None, message)
     telegram = read(text, name, authority)
-    tree = encode_telegram(telegram, authority)
+    tree = encode_telegram(telegram)
     for warning in telegram.warnings:
         report.warning(name, warning.line, warning.message)
     if report.strict and (telegram.warnings or decode_warnings):
@@ -188,7 +188,8 @@ def _formats(option: str) -> tuple[str, ...]:
 
 
 def _authority(paths: list[Path]) -> Authority:
-    authority = bundled_authority()
+    """The user's files, later ones winning; reading adds them over the bundled persons."""
+    authority = Authority()
     for path in paths:
         authority = authority.merged(load_authority_file(path))
     return authority
