@@ -27,7 +27,8 @@ from tei.encode.editorial import ENCODINGS, Encoding  # noqa: E402
 
 BEGIN = "<!-- BEGIN generated: editorial vocabulary"
 END = "<!-- END generated: editorial vocabulary -->"
-NOTE = "from tei/encode/editorial.py by scripts/generate_vocabulary.py; do not edit -->"
+#: what a drifted copy is told
+DRIFTED = "differs from tei/encode/editorial.py — run python scripts/generate_vocabulary.py"
 #: the rendering doc's table: | TEI | shown as | kind | explanation |
 DOC_ROW = re.compile(r"^\|[^|]*\|[^|]*\| `(?P<key>[a-z-]+)` \| (?P<meaning>[^|]*?) \|$", re.M)
 
@@ -100,7 +101,7 @@ def drift(root: Path = ROOT, encodings: tuple[Encoding, ...] = ENCODINGS) -> lis
         text = (root / path).read_text("utf-8")
         try:
             if generated(text, path, encodings) != text:
-                problems.append(f"{path}: differs from tei/encode/editorial.py")
+                problems.append(f"{path}: {DRIFTED}")
         except ValueError as error:
             problems.append(str(error))
     problems += _doc_drift(root, encodings)
