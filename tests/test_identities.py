@@ -114,3 +114,10 @@ def test_an_authority_adds_to_the_bundled_persons_without_replacing_them() -> No
     alone = tei.read(FILIPPOV.read_text("utf-8"), FILIPPOV.name)
     assert with_other.persons == alone.persons
     assert tei.read(FILIPPOV.read_text("utf-8"), FILIPPOV.name, Authority()) == alone
+
+
+def test_an_authority_given_to_the_encoder_is_ignored_with_a_warning(mine: Authority) -> None:
+    telegram = tei.read(FILIPPOV.read_text("utf-8"), FILIPPOV.name, mine)
+    with pytest.warns(DeprecationWarning, match="identities are resolved when reading"):
+        late = tei.encode_telegram(telegram, tei.bundled_authority())
+    assert tei.serialize(late) == tei.serialize(tei.encode_telegram(telegram))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 
 from lxml import etree
 
@@ -24,12 +25,21 @@ XML_ID = f"{{{XML_NS}}}id"
 _NCNAME_BAD = re.compile(r"[^\w.\-]", re.ASCII)
 
 
-def encode_telegram(telegram: Telegram) -> etree._ElementTree:
+def encode_telegram(telegram: Telegram, authority: object = None) -> etree._ElementTree:
     """Build the TEI document for a telegram read by :func:`tei.transforms.read`.
 
     Identities were resolved when reading: the persons written to ``standOff`` are the ones the
     telegram carries (``Telegram.persons``), so no authority is needed, or consulted, here.
+    ``authority`` is accepted only so that callers written before this change keep working
+    while they are updated; it is ignored, with a DeprecationWarning.
     """
+    if authority is not None:
+        warnings.warn(
+            "encode_telegram() ignores its authority: identities are resolved when reading "
+            "(tei.read(text, name, authority)); drop the argument",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     header = telegram.header
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_LANG, header.text_language.code)
