@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import time
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from tei.diagnostics import Severity
 from tei.io.xmlio import TEI_NS, parse_xml
+from tei.resources import schema_path
 from tei.validators import xsd
 from tei.validators.locate import SourceText
 from tests.validation_support import BROKEN
@@ -74,3 +79,87 @@ def test_on_linux_the_cache_folder_follows_xdg(monkeypatch, tmp_path: Path) -> N
     assert xsd.cache_dir() == tmp_path / "telegram-tei"
     monkeypatch.setenv(xsd.CACHE_ENV, "")
     assert xsd.cache_dir() is None
+
+
+# --------------------------------------------------------------------------- the schema cache
+
+
+def test_the_schema_cache_is_used_only_when_it_is_ours_and_sound(tmp_path: Path) -> None:
+    from tei.validators.xsd import _load_cached, _store_cached, project_schema
+
+    cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
+    _store_cached(cached, project_schema())
+    assert cached.stat().st_mode & 0o077 == 0
+    loaded = _load_cached(cached)
+    data = (BROKEN / "impossible-date.xml").read_bytes()
+    tree = etree.fromstring(data).getroottree()
+    assert [e.reason for e in loaded.iter_errors(tree)] == [
+        e.reason for e in project_schema().iter_errors(tree)
+    ]
+    os.chmod(cached, 0o666)  # anyone could have replaced it: a pickle runs code when loaded
+    assert _load_cached(cached) is None
+    os.chmod(cached, 0o600)
+    os.chmod(cached.parent, 0o777)  # or replaced it through its folder
+    assert _load_cached(cached) is None
+    os.chmod(cached.parent, 0o700)
+    assert _load_cached(cached) is not None
+    cached.write_bytes(pickle.dumps(object())[:5])
+    assert _load_cached(cached) is None
+    assert _load_cached(tmp_path / "missing.pickle") is None
+
+
+def test_the_cache_key_changes_with_the_schema(tmp_path: Path, monkeypatch) -> None:
+    import tei.validators.xsd as xsd
+
+    key = xsd.schema_key()
+    copy = tmp_path / "schemas"
+    copy.mkdir()
+    for name in xsd.SCHEMA_FILES:
+        (copy / name).write_bytes(schema_path(name).read_bytes())
+    monkeypatch.setattr(xsd, "schema_path", lambda name: copy / name)
+    assert xsd.schema_key() == key
+    (copy / "telegram.xsd").write_bytes(schema_path("telegram.xsd").read_bytes() + b"\n")
+    assert xsd.schema_key() != key
+
+
+def test_no_cache_folder_turns_the_cache_off(monkeypatch) -> None:
+    from tei.validators.xsd import CACHE_ENV, cache_dir
+
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert cache_dir() is None
+    monkeypatch.setenv(CACHE_ENV, "/somewhere")
+    assert cache_dir() == Path("/somewhere")
+
+
+def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path: Path) -> None:
+    from tei.validators.xsd import STALE_SECONDS, _load_cached, _store_cached, project_schema
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    old, recent = folder / "telegram-xsd-old.pickle", folder / "telegram-xsd-recent.pickle"
+    for path in (old, recent):
+        _store_cached(path, project_schema())
+    left = folder / "tmpabc.tmp"  # what a store interrupted long ago left behind
+    left.write_bytes(b"")
+    long_ago = time.time() - STALE_SECONDS - 60
+    for path in (old, recent, left):
+        os.utime(path, (long_ago, long_ago))
+    assert _load_cached(recent) is not None  # loading marks it as in use
+    _store_cached(folder / "telegram-xsd-new.pickle", project_schema())
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "telegram-xsd-new.pickle",
+        "telegram-xsd-recent.pickle",
+    ]
+
+
+def test_a_read_only_cache_still_serves(tmp_path: Path, monkeypatch) -> None:
+    from tei.validators.xsd import _load_cached, _store_cached, project_schema
+
+    cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
+    _store_cached(cached, project_schema())
+
+    def refuse(*arguments: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(os, "utime", refuse)
+    assert _load_cached(cached) is not None
