@@ -14,7 +14,7 @@ from tei.validators.schematron import (
     schematron_diagnostics,
     xpath2_reason,
 )
-from tests.validation_support import BROKEN
+from tests.validation_support import BROKEN, needs_jing
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 
@@ -94,3 +94,32 @@ def test_the_project_rules_accept_the_corpus_base_and_refuse_a_broken_file() -> 
     broken = (BROKEN / "unresolved-ref.xml").read_bytes()
     found = list(schematron_diagnostics(rules, parse_xml(broken), "b", SourceText(broken), "s"))
     assert len(found) == 1 and found[0].severity is Severity.ERROR
+
+
+@needs_jing
+def test_the_choice_of_tei_alls_rules_is_made_once_and_kept(tmp_path, monkeypatch) -> None:
+    from tei.validators import rule_choice, schematron
+    from tei.validators.relaxng import find_tei_all
+    from tei.validators.xsd import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    tei_all = str(find_tei_all())
+    first = schematron._embedded_tei_rules.__wrapped__(tei_all)
+    [kept] = tmp_path.glob("tei-all-rules-*.json")
+    assert rule_choice.load(tei_all) == (first.kept, first.skipped)
+
+    def refuse(*_arguments):
+        raise AssertionError("chose again although the choice was kept")
+
+    monkeypatch.setattr(schematron, "_choose", refuse)
+    again = schematron._embedded_tei_rules.__wrapped__(tei_all)
+    assert (again.kept, again.skipped) == (first.kept, first.skipped)
+    assert again.schematron is not None
+    kept.write_text("{not json", "utf-8")  # damaged: chosen again, and kept again
+    assert rule_choice.load(tei_all) is None
+    monkeypatch.undo()
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    assert schematron._embedded_tei_rules.__wrapped__(tei_all).kept == first.kept
+    assert rule_choice.load(tei_all) == (first.kept, first.skipped)
+    kept.chmod(0o666)  # anyone could have written it: not trusted
+    assert rule_choice.load(tei_all) is None

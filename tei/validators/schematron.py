@@ -33,6 +33,7 @@ from lxml import etree, isoschematron
 from tei.diagnostics import Diagnostic, Severity
 from tei.io.xmlio import TEI_NS, safe_parser
 from tei.resources import schema_path
+from tei.validators import rule_choice
 from tei.validators.locate import SourceText, element_at
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -145,29 +146,43 @@ def _embedded_tei_rules(tei_all: str) -> EmbeddedRules:
         if ns.get("prefix") and ns.get("uri")
     }
     namespaces.setdefault("tei", "http://www.tei-c.org/ns/1.0")
-    result = EmbeddedRules(None)
-    candidates: list[tuple[str, etree._Element]] = []
-    for number, pattern in enumerate(grammar.iter(f"{_SCH}pattern"), start=1):
-        ident = pattern.get("id") or f"pattern-{number}"
+    patterns = {
+        pattern.get("id") or f"pattern-{number}": pattern
+        for number, pattern in enumerate(grammar.iter(f"{_SCH}pattern"), start=1)
+    }
+    choice = rule_choice.load(tei_all)
+    if choice is None or not set(choice[0]) <= set(patterns):
+        choice = _choose(namespaces, patterns)
+        rule_choice.store(tei_all, choice)
+    kept, skipped = choice
+    result = EmbeddedRules(None, kept, skipped)
+    if kept:
+        result.schematron = KeyedSchematron(_schema(namespaces, [patterns[i] for i in kept]))
+    return result
+
+
+def _choose(namespaces: dict[str, str], patterns: dict[str, etree._Element]) -> rule_choice.Choice:
+    """The patterns that are XPath 1.0 and compile as XSLT 1.0; the others with the reason."""
+    skipped: list[tuple[str, str]] = []
+    candidates: list[str] = []
+    for ident, pattern in patterns.items():
         reason = xpath2_reason(pattern, namespaces)
         if reason is None:
-            candidates.append((ident, pattern))
+            candidates.append(ident)
         else:
-            result.skipped.append((ident, reason))
+            skipped.append((ident, reason))
     # Compile all together (one XSLT compilation); only if that fails, find the culprits.
-    if candidates and _compile_error(namespaces, [p for _, p in candidates]) is not None:
+    together = [patterns[i] for i in candidates]
+    if candidates and _compile_error(namespaces, together) is not None:
         compiling = []
-        for ident, pattern in candidates:
-            reason = _compile_error(namespaces, [pattern])
+        for ident in candidates:
+            reason = _compile_error(namespaces, [patterns[ident]])
             if reason is None:
-                compiling.append((ident, pattern))
+                compiling.append(ident)
             else:
-                result.skipped.append((ident, reason))
+                skipped.append((ident, reason))
         candidates = compiling
-    result.kept = [ident for ident, _ in candidates]
-    if candidates:
-        result.schematron = KeyedSchematron(_schema(namespaces, [p for _, p in candidates]))
-    return result
+    return candidates, skipped
 
 
 def xpath2_reason(pattern: etree._Element, namespaces: dict[str, str] | None = None) -> str | None:
@@ -189,26 +204,45 @@ def xpath2_reason(pattern: etree._Element, namespaces: dict[str, str] | None = N
 
 _UNKNOWN_FUNCTION = re.compile(r"unknown function '([^']+)'")
 _UNEXPECTED_NAME = re.compile(r"unexpected name '([^']+)'")
+_UNDECLARED = re.compile(r"prefix '([^']+)' is not declared")
 
 
 def _not_xpath1(expression: str, namespaces: tuple[tuple[str, str], ...]) -> str | None:
     """elementpath's objection to ``expression`` as XPath 1.0, in the words of the docs."""
+    message = _parse_error(expression, namespaces)
+    if message is None:
+        return None
+    function = _UNKNOWN_FUNCTION.search(message)
+    if function:
+        return f"XPath 2.0 function {function.group(1)}()"
+    word = _UNEXPECTED_NAME.search(message)
+    if word:
+        return f"XPath 2.0 operator {word.group(1)!r}"
+    if "comma" in message:
+        return "XPath 2.0 sequence (a, b)"
+    return f"XPath 2.0 (not XPath 1.0: {message})"
+
+
+def _parse_error(expression: str, namespaces: tuple[tuple[str, str], ...]) -> str | None:
+    """What elementpath's XPath 1.0 parser says against ``expression``, or None.
+
+    A prefix the grammar does not declare is for the XSLT compilation to refuse, not a sign of
+    XPath 2.0: it is declared (to a placeholder) and the expression read again.
+    """
     from elementpath import ElementPathError
 
-    try:
-        _xpath1_parser(namespaces).parse(expression)
-    except ElementPathError as error:
-        message = str(error.message)
-        function = _UNKNOWN_FUNCTION.search(message)
-        if function:
-            return f"XPath 2.0 function {function.group(1)}()"
-        word = _UNEXPECTED_NAME.search(message)
-        if word:
-            return f"XPath 2.0 operator {word.group(1)!r}"
-        if "comma" in message:
-            return "XPath 2.0 sequence (a, b)"
-        return f"XPath 2.0 (not XPath 1.0: {message})"
-    return None
+    for _ in range(20):
+        try:
+            _xpath1_parser(namespaces).parse(expression)
+        except ElementPathError as error:
+            message = str(error.message)
+            prefix = _UNDECLARED.search(message)
+            if prefix is None:
+                return message
+            namespaces = (*namespaces, (prefix.group(1), f"urn:undeclared:{prefix.group(1)}"))
+        else:
+            return None
+    return "too many undeclared prefixes"
 
 
 @cache
