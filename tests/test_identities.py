@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -19,8 +20,10 @@ from tei.authority import Authority, load_authority_bytes
 from tei.cli import app
 from tei.io.xmlio import TEI_NS
 from tests.conftest import SEED_FILES
+from tests.strategies_choices import telegrams
 
 T = {"t": TEI_NS}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 MINE = b"""<listPerson xmlns="http://www.tei-c.org/ns/1.0">
   <person xml:id="iosif">
     <persName type="main">Joseph Stalin</persName>
@@ -121,3 +124,19 @@ def test_an_authority_given_to_the_encoder_is_ignored_with_a_warning(mine: Autho
     with pytest.warns(DeprecationWarning, match="identities are resolved when reading"):
         late = tei.encode_telegram(telegram, tei.bundled_authority())
     assert tei.serialize(late) == tei.serialize(tei.encode_telegram(telegram))
+
+
+@given(telegrams())
+def test_every_pointer_meets_its_person_and_every_known_person_is_pointed_at(composed) -> None:
+    telegram = tei.read(composed.text, "gen.txt")
+    root = tei.encode_telegram(telegram).getroot()
+    listed = {
+        p.get(XML_ID): p.get("source") for p in root.xpath("//t:standOff//t:person", namespaces=T)
+    }
+    refs = {r[1:] for r in root.xpath("//@ref", namespaces=T)}
+    assert refs <= set(listed)  # no pointer into nothing
+    assert set(listed) <= refs  # no person nobody names
+    known = {p.id for p in telegram.persons}
+    # the persons with a source are exactly those reading identified; the rest are slugs
+    assert {i for i, source in listed.items() if source} == known & set(listed)
+    assert known <= set(listed)
