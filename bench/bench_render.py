@@ -42,7 +42,7 @@ def corpus_tei(count: int, seed: int) -> dict[str, list[bytes]]:
     authority = bundled_authority()
 
     def encode(text: str, name: str) -> bytes:
-        return serialize(encode_telegram(read(text, name, authority), authority))
+        return serialize(encode_telegram(read(text, name, authority)))
 
     seeds = [encode(p.read_text("utf-8"), p.name) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     choices = RandomChoices(random.Random(seed))

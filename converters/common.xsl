@@ -3,7 +3,9 @@
   common.xsl: what TEI elements MEAN, shared by html.xsl and text.xsl (XSLT 1.0 + EXSLT).
 
   The idea is the TEI Stylesheets' own: this module decides that <supplied reason="explanation">
-  is an insertion shown in square brackets and explained as "identified by the editor"; each
+  is an insertion shown in square brackets and explained as "the editor explains a pseudonym, a
+  name or a term" (the explanations of the project's own encodings are generated from
+  tei/encode/editorial.py by scripts/generate_vocabulary.py); each
   output stylesheet imports it and decides only how things LOOK, by defining these hooks
   (named templates, which xsl:import precedence lets the importing stylesheet override):
 
@@ -90,22 +92,25 @@
   <xsl:template name="explain">
     <xsl:param name="kind"/>
     <xsl:choose>
-      <xsl:when test="$kind = 'omission'">omitted in the published text</xsl:when>
-      <xsl:when test="$kind = 'illegible'">illegible in the original</xsl:when>
+      <!-- BEGIN generated: editorial vocabulary from tei/encode/editorial.py by scripts/generate_vocabulary.py; do not edit -->
+      <xsl:when test="$kind = 'omission'">the published text marks an omitted passage</xsl:when>
+      <xsl:when test="$kind = 'illegible'">the editor could not read the original</xsl:when>
+      <xsl:when test="$kind = 'explanation'">the editor explains a pseudonym, a name or a term</xsl:when>
+      <xsl:when test="$kind = 'abbreviation'">the editor expands an abbreviation</xsl:when>
+      <xsl:when test="$kind = 'regularisation'">the editor gives the modern spelling of a name</xsl:when>
+      <xsl:when test="$kind = 'subaudible'">words the editor supplies for sense</xsl:when>
+      <xsl:when test="$kind = 'omitted'">the editor completes a word</xsl:when>
+      <xsl:when test="$kind = 'undefined'">an insertion the converter could not classify</xsl:when>
+      <xsl:when test="$kind = 'uncertain'">the editor is unsure of the word before the mark</xsl:when>
+      <xsl:when test="$kind = 'sic'">an error kept as in the original</xsl:when>
+      <xsl:when test="$kind = 'note-editorial'">an editorial comment, inline</xsl:when>
+      <xsl:when test="$kind = 'note-physical'">the editor describes the physical document</xsl:when>
+      <!-- END generated: editorial vocabulary -->
+      <!-- kinds the encoder never writes, found in TEI from elsewhere -->
       <xsl:when test="$kind = 'gap'">a gap in the text</xsl:when>
-      <xsl:when test="$kind = 'explanation'">identified by the editor</xsl:when>
-      <xsl:when test="$kind = 'subaudible'">supplied by the editor for sense</xsl:when>
-      <xsl:when test="$kind = 'omitted'">completed by the editor</xsl:when>
-      <xsl:when test="$kind = 'undefined'">inserted by the editor</xsl:when>
       <xsl:when test="$kind = 'supplied'">supplied by the editor</xsl:when>
-      <xsl:when test="$kind = 'regularisation'">modern spelling given by the editor</xsl:when>
-      <xsl:when test="$kind = 'abbreviation'">abbreviation expanded by the editor</xsl:when>
       <xsl:when test="$kind = 'correction'">corrected by the editor</xsl:when>
       <xsl:when test="$kind = 'alternative'">an alternative reading</xsl:when>
-      <xsl:when test="$kind = 'uncertain'">the editor is unsure of the preceding word</xsl:when>
-      <xsl:when test="$kind = 'sic'">kept as in the original, error included</xsl:when>
-      <xsl:when test="$kind = 'note-editorial'">editorial note</xsl:when>
-      <xsl:when test="$kind = 'note-physical'">describes the physical document</xsl:when>
       <xsl:otherwise>note</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -4,7 +4,7 @@ The public API, in the order data flows::
 
     telegram = read(text, source_name)        # text → model (tei.model.Telegram)
     tree = encode_telegram(telegram)          # model → lxml TEI tree
-    tree = encode(text)                       # both steps at once
+    tree = encode_text(text)                  # both steps at once
     data = serialize(tree)                    # byte-stable UTF-8 XML
 
 Names are imported on first use (PEP 562), so ``tei validate`` does not pay for the encoder.
@@ -25,12 +25,12 @@ _EXPORTS = {
     "serialize": "tei.encode.header",
     "TeiError": "tei.errors",
     "read": "tei.transforms",
-    "encode": "tei.api",
+    "encode_text": "tei.api",
     "convert_text": "tei.api",
 }
 
 if TYPE_CHECKING:
-    from tei.api import convert_text, encode
+    from tei.api import convert_text, encode_text
     from tei.authority import Authority, bundled_authority, load_authority_file
     from tei.encode.header import encode_telegram, serialize
     from tei.errors import TeiError
@@ -48,7 +48,7 @@ __all__ = [  # noqa: RUF022 - in the order data flows
     "__version__",
     "read",
     "encode_telegram",
-    "encode",
+    "encode_text",
     "serialize",
     "convert_text",
     "Authority",

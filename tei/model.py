@@ -274,6 +274,21 @@ class Person:
 
 
 @dataclass(frozen=True)
+class KnownPerson:
+    """A person an authority file identifies, as reading resolved it: the encoder's only source.
+
+    ``names`` are (type, text) pairs, main name first; ``source`` names the authority file it
+    came from. Reading puts on the telegram every person its ``person_id`` values point at, so
+    writing needs no authority and cannot resolve a name a second, different way.
+    """
+
+    id: str
+    names: tuple[tuple[str, str], ...]
+    idnos: tuple[tuple[str, str], ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class CorrespAction:
     """One step of the message's journey: sent, transmitted or received."""
 
@@ -353,10 +368,15 @@ class ReaderWarning:
 
 @dataclass(frozen=True)
 class Telegram:
-    """A whole document: header, body, and what the reader warned about."""
+    """A whole document: header, body, what the reader warned about, and who is who.
+
+    ``persons`` are the authority entries its ``person_id`` values point at, resolved once when
+    reading (:func:`tei.transforms.read`); a model built by hand lists them itself.
+    """
 
     header: Header
     body: Body
     source_name: str = "<input>"
     layout: str = "generic"
     warnings: tuple[ReaderWarning, ...] = ()
+    persons: tuple[KnownPerson, ...] = ()

@@ -20,7 +20,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 

@@ -1,4 +1,12 @@
-"""Rewrite tests/golden/*.xml from the seeds (run after a deliberate encoding change)."""
+"""Rewrite the expected files of the golden cases (tests/cases/<case>/) from their inputs.
+
+    python tests/regenerate_golden.py            # every case
+    python tests/regenerate_golden.py CASE...    # the cases named
+
+Run after a deliberate encoding or rendering change, then read ``git diff tests/cases``: every
+changed line is a change a user will see. A new case is a folder with an ``input.txt`` (and,
+if it needs one, an ``authority.xml``); this script writes its expected files.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +15,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tei import bundled_authority, encode_telegram, read, serialize
-from tests.conftest import GOLDEN, SEED_FILES
+from tests.golden_cases import CASES, case_names, outputs
+
+
+def regenerate(cases: list[str]) -> list[Path]:
+    """Write each case's expected files; the paths whose content changed."""
+    changed = []
+    for case in cases:
+        for name, data in outputs(case).items():
+            path = CASES / case / name
+            if not path.exists() or path.read_bytes() != data:
+                path.write_bytes(data)
+                changed.append(path)
+    return changed
+
 
 if __name__ == "__main__":
-    GOLDEN.mkdir(exist_ok=True)
-    for path in SEED_FILES:
-        telegram = read(path.read_text("utf-8"), path.name, bundled_authority())
-        (GOLDEN / f"{path.stem}.xml").write_bytes(serialize(encode_telegram(telegram)))
-        print(f"wrote {GOLDEN / (path.stem + '.xml')}")
+    wanted = sys.argv[1:] or case_names()
+    unknown = sorted(set(wanted) - set(case_names()))
+    if unknown:
+        sys.exit(f"no such case: {', '.join(unknown)} (a case is a folder of {CASES})")
+    for path in regenerate(wanted):
+        print(f"wrote {path}")

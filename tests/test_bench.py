@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.validation_support import ROOT, needs_jing
 
 
@@ -29,6 +31,7 @@ def run_bench(script: str, *arguments: str, results: Path) -> dict:
 
 
 @needs_jing
+@pytest.mark.slow  # a dozen cold jing and tei runs: CI runs it, -m "not slow" skips it locally
 def test_the_validation_benchmark_measures_every_figure(tmp_path: Path) -> None:
     record = run_bench(
         "bench_validate.py",

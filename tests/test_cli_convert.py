@@ -10,7 +10,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tei.cli.app import app
-from tests.conftest import GOLDEN, SEED_FILES, SEEDS
+from tests.conftest import SEED_FILES, SEEDS
+from tests.golden_cases import golden_path
 
 runner = CliRunner()
 
@@ -19,9 +20,7 @@ def test_convert_folder_writes_golden_outputs(tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", str(SEEDS), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     for seed in SEED_FILES:
-        assert (tmp_path / f"{seed.stem}.xml").read_bytes() == (
-            GOLDEN / f"{seed.stem}.xml"
-        ).read_bytes()
+        assert (tmp_path / f"{seed.stem}.xml").read_bytes() == golden_path(seed.stem).read_bytes()
     assert "converted 2 files; 0 failed" in result.stderr
 
 
@@ -41,13 +40,13 @@ def test_existing_different_output_is_kept_without_force(tmp_path: Path) -> None
     assert target.read_text() == "my edits"
     forced = runner.invoke(app, ["convert", str(SEED_FILES[0]), "-o", str(tmp_path), "--force"])
     assert forced.exit_code == 0
-    assert target.read_bytes() == (GOLDEN / target.name).read_bytes()
+    assert target.read_bytes() == golden_path(target.stem).read_bytes()
 
 
 def test_single_file_without_output_dir_goes_to_stdout() -> None:
     result = runner.invoke(app, ["convert", str(SEED_FILES[1])])
     assert result.exit_code == 0
-    assert result.stdout_bytes == (GOLDEN / f"{SEED_FILES[1].stem}.xml").read_bytes()
+    assert result.stdout_bytes == golden_path(SEED_FILES[1].stem).read_bytes()
 
 
 def test_stdin_to_stdout() -> None:

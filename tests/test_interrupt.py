@@ -17,12 +17,25 @@ from tests.conftest import ROOT
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
+def _as_from_a_terminal() -> None:
+    """In the child, before exec: SIGINT as a user's shell would leave it.
+
+    A job started in the background (``pytest … &``, a CI runner without a terminal) inherits
+    SIGINT *ignored*, and Python then installs no KeyboardInterrupt handler, so the SIGINT the
+    test sends would do nothing. Restore the default disposition, and give the child a session of
+    its own so no terminal's signals reach it but the test's.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_batch(source: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "tei", "convert", str(source), "-o", str(out), "-q"],
         env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_as_from_a_terminal,
     )
 
 

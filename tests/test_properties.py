@@ -115,4 +115,3 @@ def test_generated_telegrams_keep_their_facts(composed) -> None:
     assert when == composed.date_iso
     points = root.xpath("//t:div[@type='point']/@n", namespaces=NS)
     assert points == [str(n) for n in range(1, composed.points + 1)]
-    assert data == serialize(encode_telegram(read(composed.text, "gen.txt", bundled_authority())))

@@ -4,10 +4,7 @@ batch, and the schemas kept in step with the tables of the code they mirror."""
 from __future__ import annotations
 
 import os
-import pickle
 import signal
-import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -20,7 +17,6 @@ from tei.encode.editorial import BY_KEY, ENCODINGS
 from tei.model import NoteKind, QuoteStyle, SuppliedReason
 from tei.readers.title import KINDS
 from tei.resources import schema_path
-from tei.validators.schematron import xpath2_reason
 from tei.validators.validate import (
     InvalidDocument,
     is_valid,
@@ -278,56 +274,6 @@ def test_the_schematron_checks_every_editorial_key_both_ways() -> None:
         assert f"@n='{key}'" in rule.find(f"{SCH}assert").get("test")
 
 
-# --------------------------------------------------------------------------- the schema cache
-
-
-def test_the_schema_cache_is_used_only_when_it_is_ours_and_sound(tmp_path: Path) -> None:
-    from tei.validators.xsd import _load_cached, _store_cached, project_schema
-
-    cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
-    _store_cached(cached, project_schema())
-    assert cached.stat().st_mode & 0o077 == 0
-    loaded = _load_cached(cached)
-    data = (BROKEN / "impossible-date.xml").read_bytes()
-    tree = etree.fromstring(data).getroottree()
-    assert [e.reason for e in loaded.iter_errors(tree)] == [
-        e.reason for e in project_schema().iter_errors(tree)
-    ]
-    os.chmod(cached, 0o666)  # anyone could have replaced it: a pickle runs code when loaded
-    assert _load_cached(cached) is None
-    os.chmod(cached, 0o600)
-    os.chmod(cached.parent, 0o777)  # or replaced it through its folder
-    assert _load_cached(cached) is None
-    os.chmod(cached.parent, 0o700)
-    assert _load_cached(cached) is not None
-    cached.write_bytes(pickle.dumps(object())[:5])
-    assert _load_cached(cached) is None
-    assert _load_cached(tmp_path / "missing.pickle") is None
-
-
-def test_the_cache_key_changes_with_the_schema(tmp_path: Path, monkeypatch) -> None:
-    import tei.validators.xsd as xsd
-
-    key = xsd.schema_key()
-    copy = tmp_path / "schemas"
-    copy.mkdir()
-    for name in xsd.SCHEMA_FILES:
-        (copy / name).write_bytes(schema_path(name).read_bytes())
-    monkeypatch.setattr(xsd, "schema_path", lambda name: copy / name)
-    assert xsd.schema_key() == key
-    (copy / "telegram.xsd").write_bytes(schema_path("telegram.xsd").read_bytes() + b"\n")
-    assert xsd.schema_key() != key
-
-
-def test_no_cache_folder_turns_the_cache_off(monkeypatch) -> None:
-    from tei.validators.xsd import CACHE_ENV, cache_dir
-
-    monkeypatch.setenv(CACHE_ENV, "")
-    assert cache_dir() is None
-    monkeypatch.setenv(CACHE_ENV, "/somewhere")
-    assert cache_dir() == Path("/somewhere")
-
-
 # --------------------------------------------------------------------------- generated telegrams
 
 
@@ -338,20 +284,6 @@ def test_any_generated_telegram_is_valid_at_the_project_level(composed) -> None:
 
 
 # --------------------------------------------------------------------------- tei_all's own rules
-
-
-def test_xpath2_is_recognised_in_embedded_rules() -> None:
-    def pattern(test: str, context: str = "tei:p") -> etree._Element:
-        return etree.fromstring(
-            f'<pattern xmlns="http://purl.oclc.org/dsdl/schematron"><rule context="{context}">'
-            f'<assert test="{test}">x</assert></rule></pattern>'
-        )
-
-    assert xpath2_reason(pattern("string-length(.) gt 0")) == "XPath 2.0 operator 'gt'"
-    assert xpath2_reason(pattern("tokenize(@points, ' ')")) == "XPath 2.0 function tokenize()"
-    assert xpath2_reason(pattern("namespace-uri() = ('a', 'b')")) == "XPath 2.0 sequence (a, b)"
-    assert xpath2_reason(pattern("@mode = 'eq' and @to")) is None  # words in strings, @to
-    assert xpath2_reason(pattern("count(tei:lem) &lt; 2 and contains(@a, ' ')")) is None
 
 
 @needs_jing
@@ -395,27 +327,6 @@ def test_a_file_with_no_xml_says_so(data: bytes) -> None:
     assert found.message.startswith("no XML here: the file is empty, or holds no markup")
 
 
-def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path: Path) -> None:
-    from tei.validators.xsd import STALE_SECONDS, _load_cached, _store_cached, project_schema
-
-    folder = tmp_path / "cache"
-    folder.mkdir(mode=0o700)
-    old, recent = folder / "telegram-xsd-old.pickle", folder / "telegram-xsd-recent.pickle"
-    for path in (old, recent):
-        _store_cached(path, project_schema())
-    left = folder / "tmpabc.tmp"  # what a store interrupted long ago left behind
-    left.write_bytes(b"")
-    long_ago = time.time() - STALE_SECONDS - 60
-    for path in (old, recent, left):
-        os.utime(path, (long_ago, long_ago))
-    assert _load_cached(recent) is not None  # loading marks it as in use
-    _store_cached(folder / "telegram-xsd-new.pickle", project_schema())
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "telegram-xsd-new.pickle",
-        "telegram-xsd-recent.pickle",
-    ]
-
-
 @needs_jing
 def test_jing_findings_are_placed_at_the_tag_start_like_every_other_check() -> None:
     documents = {p.name: p.read_bytes() for p in sorted(BROKEN.glob("*.xml"))}
@@ -427,19 +338,6 @@ def test_jing_findings_are_placed_at_the_tag_start_like_every_other_check() -> N
                 assert lines[d.line - 1][d.column - 1] == "<", (name, str(d))
                 placed += 1
     assert placed >= 10
-
-
-def test_a_read_only_cache_still_serves(tmp_path: Path, monkeypatch) -> None:
-    from tei.validators.xsd import _load_cached, _store_cached, project_schema
-
-    cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
-    _store_cached(cached, project_schema())
-
-    def refuse(*arguments: object) -> None:
-        raise PermissionError("read-only file system")
-
-    monkeypatch.setattr(os, "utime", refuse)
-    assert _load_cached(cached) is not None
 
 
 @pytest.mark.parametrize("level", LEVELS)

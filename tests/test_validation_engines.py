@@ -38,12 +38,17 @@ from tests.validation_support import (
 )
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+#: mutants in the full comparisons (marked slow: CI runs them, ``-m "not slow"`` skips them)
 MUTANTS = 1000
+#: mutants in the sampled comparisons every run makes
+SAMPLE = 100
+#: each comparison on the sample, and on every mutant as a slow test
+SIZES = [SAMPLE, pytest.param(MUTANTS, marks=pytest.mark.slow, id="all-mutants")]
 
 
 @cache
-def corpus() -> dict[str, etree._ElementTree]:
-    """Every document of the suite that parses, and mutants of them (valid and not)."""
+def corpus(count: int = SAMPLE) -> dict[str, etree._ElementTree]:
+    """Every document of the suite that parses, and ``count`` mutants of them (valid and not)."""
     sources = {
         **golden_tei(),
         **generated_tei(),
@@ -58,7 +63,7 @@ def corpus() -> dict[str, etree._ElementTree]:
             continue
     telegrams = [etree.tostring(tree) for name, tree in trees.items() if name.startswith("gen")]
     telegrams += list(golden_tei().values())
-    for number, data in enumerate(mutants(telegrams, MUTANTS, seed=7)):
+    for number, data in enumerate(mutants(telegrams, count, seed=7)):
         trees[f"mutant-{number:04d}.xml"] = parse_xml(data)
     return trees
 
@@ -68,15 +73,19 @@ def xsd_verdicts(tree: etree._ElementTree) -> tuple[bool, bool]:
     return compiled_schema().validate(tree), project_schema().is_valid(tree)
 
 
-def test_libxml2_and_xmlschema_agree_on_every_document_and_mutant() -> None:
-    trees = corpus()
+@pytest.mark.parametrize("count", SIZES)
+def test_libxml2_and_xmlschema_agree_on_every_document_and_mutant(count: int) -> None:
+    trees = corpus(count)
     verdicts = {name: xsd_verdicts(tree) for name, tree in trees.items()}
     disagree = {name: pair for name, pair in verdicts.items() if pair[0] != pair[1]}
     # the one known difference, in the broken corpus on purpose: xmlschema strips U+00A0
     assert disagree == {"type-with-no-break-space.xml": (False, True)}, disagree
     valid = sum(libxml2 for libxml2, _ in verdicts.values())
     # the comparison means something only if both verdicts are common
-    assert valid >= 200 and len(verdicts) - valid >= 300, (valid, len(verdicts))
+    assert valid >= len(verdicts) // 5 and len(verdicts) - valid >= len(verdicts) // 4, (
+        valid,
+        len(verdicts),
+    )
 
 
 def _attribute_targets() -> list[tuple[str, str]]:
@@ -199,9 +208,11 @@ def findings(schematron: isoschematron.Schematron, tree: etree._ElementTree) -> 
     ]
 
 
-def _compare(keyed: isoschematron.Schematron, reference: isoschematron.Schematron) -> int:
+def _compare(
+    keyed: isoschematron.Schematron, reference: isoschematron.Schematron, count: int = SAMPLE
+) -> int:
     found = 0
-    for name, tree in corpus().items():
+    for name, tree in corpus(count).items():
         fast = findings(keyed, tree)
         assert fast == findings(reference, tree), name
         found += len(fast)
@@ -224,22 +235,25 @@ def test_the_keyed_compilation_is_the_one_in_use() -> None:
     assert not list(validator.iter(f"{SVRL}fired-rule"))
 
 
-def test_keyed_compilation_finds_what_lxml_finds_with_the_project_rules() -> None:
+@pytest.mark.parametrize("count", SIZES)
+def test_keyed_compilation_finds_what_lxml_finds_with_the_project_rules(count: int) -> None:
     schema = etree.parse(str(TESTS.parent / "schemas" / "telegram.sch"))
     reference = isoschematron.Schematron(schema, store_report=True)
     assert isinstance(project_schematron(), KeyedSchematron)
     assert project_schematron().schematron is not None
-    assert _compare(project_schematron(), reference) >= 100  # findings were compared, not none
+    # findings were compared, not none
+    assert _compare(project_schematron(), reference, count) >= (100 if count == MUTANTS else 40)
 
 
 @needs_jing
-def test_keyed_compilation_finds_what_lxml_finds_with_tei_alls_embedded_rules() -> None:
+@pytest.mark.parametrize("count", SIZES)
+def test_keyed_compilation_finds_what_lxml_finds_with_tei_alls_embedded_rules(count: int) -> None:
     from tei.validators.relaxng import find_tei_all
 
     assert jing_available()
     keyed = embedded_tei_rules(find_tei_all()).schematron
     reference = isoschematron.Schematron(keyed.schematron, store_report=True)
-    assert _compare(keyed, reference) >= 10
+    assert _compare(keyed, reference, count) >= (10 if count == MUTANTS else 3)
 
 
 def test_a_valid_document_is_never_handed_to_xmlschema(monkeypatch) -> None:

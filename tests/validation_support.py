@@ -20,7 +20,7 @@ from tei.io.xmlio import XML_NS, parse_xml
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 BROKEN = TESTS / "broken"
-GOLDEN = TESTS / "golden"
+CASES = TESTS / "cases"
 
 
 @cache
@@ -53,8 +53,11 @@ def generated_tei(count: int = 80, seed: int = 3) -> dict[str, bytes]:
 
 
 def golden_tei() -> dict[str, bytes]:
-    """The golden TEI files, by file name."""
-    return {path.name: path.read_bytes() for path in sorted(GOLDEN.glob("*.xml"))}
+    """The golden cases' expected TEI, by the file name ``tei convert`` gives it."""
+    return {
+        f"{path.parent.name}.xml": path.read_bytes()
+        for path in sorted(CASES.glob("*/expected.xml"))
+    }
 
 
 def broken_index() -> list[dict]:

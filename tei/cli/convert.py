@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from lxml import etree
 
-from tei.authority import Authority, bundled_authority, load_authority_file
+from tei.authority import Authority, load_authority_file
 from tei.cli.common import (
     AuthorityFiles,
     Debug,
@@ -245,7 +245,8 @@ def _formats(option: str) -> tuple[str, ...]:
 
 
 def _authority(paths: list[Path]) -> Authority:
-    authority = bundled_authority()
+    """The user's files, later ones winning; reading adds them over the bundled persons."""
+    authority = Authority()
     for path in paths:
         authority = authority.merged(load_authority_file(path))
     return authority

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.authority import Authority
+from tei.authority import Authority, bundled_authority
 from tei.encode.editor_marks import mark_editor_facts
 from tei.encode.header import encode_telegram
 from tei.errors import InputError
@@ -22,6 +22,7 @@ from tei.readers.not_a_letter import not_a_letter
 from tei.readers.split_documents import split_documents
 from tei.transforms import read
 from tei.transforms.editor_facts import apply_editor_facts
+from tei.transforms.identities import resolved_persons
 
 
 @dataclass(frozen=True)
@@ -88,14 +89,15 @@ def read_documents(
     documents = []
     for number, (first_line, part) in enumerate(parts, start=1):
         telegram = read(part, name, authority)
-        used = authority
         applied = None
         if facts is not None:
             telegram, applied, editor_persons = apply_editor_facts(telegram, facts)
-            used = authority.merged(editor_persons)
+            # the editor's persons join the reading's: identities are still resolved in one place
+            known = bundled_authority().merged(authority).merged(editor_persons)
+            telegram = replace(telegram, persons=resolved_persons(telegram, known))
         if len(parts) > 1:
             telegram = replace(telegram, source_name=part_name(name, number))
-        tree = encode_telegram(telegram, used)
+        tree = encode_telegram(telegram)
         if applied is not None:
             mark_editor_facts(tree, applied)
         documents.append(Document(tree, telegram.warnings, first_line))

@@ -35,7 +35,7 @@ from tei.model import (
     Uncertain,
 )
 
-#: finds the xml:id of a person by authority id or, failing that, by the name as written
+#: the xml:id to point at for a name: its known person (by id), else a correspondent of that name
 PersonRef = Callable[[str | None, str], str | None]
 
 

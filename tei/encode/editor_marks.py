@@ -15,7 +15,7 @@ from lxml import etree
 
 from tei.encode.body import tei
 from tei.io.xmlio import XML_NS
-from tei.transforms.editor_facts import Applied
+from tei.metadata.facts import Applied
 
 EDITOR_BIBL_ID = "editor-metadata"
 

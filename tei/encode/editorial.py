@@ -1,8 +1,12 @@
 """The editorial vocabulary: each encoding of a bracketed insertion and what it means.
 
-One table serves three readers: the encoder writes the entries a document uses into its
-``editorialDecl``; the project's Schematron checks that what the header declares is what the
-body uses; the README lists all of them. Values follow EpiDoc where EpiDoc has one.
+This table is the one source of the vocabulary. The encoder writes the entries a document uses
+into its ``editorialDecl``; everything else is a copy generated from it by
+``scripts/generate_vocabulary.py`` (between ``BEGIN generated`` / ``END generated`` comments):
+the ``editorialKey`` enumeration of ``schemas/telegram.xsd``, the Schematron rules of
+``schemas/telegram.sch`` that check the header declares exactly what the body uses, and the
+explanations ``converters/common.xsl`` shows readers. ``tests/test_vocabulary.py`` fails when a
+copy drifts. Values follow EpiDoc where EpiDoc has one.
 """
 
 from __future__ import annotations
@@ -19,7 +23,34 @@ class Encoding:
     att: str | None
     val: str | None
     source: str
+    #: what the encoding tells a reader: shown by the renderings, opens the editorialDecl entry
     meaning: str
+    #: how the TEI carries it, for the editorialDecl only (renderings do not show it)
+    detail: str | None = None
+
+    @property
+    def declaration(self) -> str:
+        """The entry's text in a document's ``editorialDecl``."""
+        return f"{self.meaning}; {self.detail}" if self.detail else self.meaning
+
+    @property
+    def body_xpath(self) -> str:
+        """An XPath 1.0 step (prefix ``tei``) that selects this encoding in the body."""
+        if self.gi == "choice" and self.val:
+            return f"tei:choice[tei:{self.val.split('+')[0]}]"
+        if self.att:
+            return f"tei:{self.gi}[@{self.att}='{self.val}']"
+        return f"tei:{self.gi}"
+
+    @property
+    def element_label(self) -> str:
+        """The element as a message names it: ``<supplied reason="omitted">``."""
+        if self.gi == "choice" and self.val:
+            first, second = self.val.split("+")
+            return f"<choice> of <{first}> and <{second}>"
+        if self.att:
+            return f'<{self.gi} {self.att}="{self.val}">'
+        return f"<{self.gi}>"
 
 
 ENCODINGS: tuple[Encoding, ...] = (
@@ -29,7 +60,8 @@ ENCODINGS: tuple[Encoding, ...] = (
         None,
         None,
         "[....], [...], […]",
-        "the published text marks an omitted passage; the exact mark is kept in metamark",
+        "the published text marks an omitted passage",
+        "the exact mark is kept in metamark",
     ),
     Encoding(
         "illegible",
@@ -45,8 +77,8 @@ ENCODINGS: tuple[Encoding, ...] = (
         "reason",
         "explanation",
         "Filippov [Stalin]",
-        "the editor explains a pseudonym, a name or a term; the name is a persName whose "
-        "@ref points to the person in standOff",
+        "the editor explains a pseudonym, a name or a term",
+        "the name is a persName whose @ref points to the person in standOff",
     ),
     Encoding(
         "abbreviation",
@@ -81,7 +113,8 @@ ENCODINGS: tuple[Encoding, ...] = (
         "reason",
         "undefined",
         "[…anything else…]",
-        "an insertion the converter could not classify; kept and reported as a warning",
+        "an insertion the converter could not classify",
+        "kept and reported as a warning",
     ),
     Encoding(
         "uncertain",
@@ -98,7 +131,8 @@ ENCODINGS: tuple[Encoding, ...] = (
         "type",
         "editorial",
         "[Translator's note: …]",
-        "an editorial comment, inline; its text is the bracket's content verbatim",
+        "an editorial comment, inline",
+        "its text is the bracket's content verbatim",
     ),
     Encoding(
         "note-physical",
@@ -106,7 +140,8 @@ ENCODINGS: tuple[Encoding, ...] = (
         "type",
         "physical",
         "[signature], [Stamp: …]",
-        "the editor describes the physical document; @subtype names what",
+        "the editor describes the physical document",
+        "@subtype names what",
     ),
 )
 

@@ -9,29 +9,42 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 
 from lxml import etree
 
 from tei import __version__
-from tei.authority import BUNDLED_SOURCE, Authority, AuthorityPerson, bundled_authority
+from tei.authority import BUNDLED_SOURCE
 from tei.encode.body import BodyEncoder, sub, tei
 from tei.encode.editorial import BY_KEY
 from tei.io.xmlio import TEI_NS, XML_NS
-from tei.model import ArchivalReference, CorrespAction, Header, Person, Telegram
+from tei.model import ArchivalReference, CorrespAction, Header, KnownPerson, Person, Telegram
 
 XML_LANG = f"{{{XML_NS}}}lang"
 XML_ID = f"{{{XML_NS}}}id"
 _NCNAME_BAD = re.compile(r"[^\w.\-]", re.ASCII)
 
 
-def encode_telegram(telegram: Telegram, authority: Authority | None = None) -> etree._ElementTree:
-    """Build the TEI document for a telegram read by :func:`tei.transforms.read`."""
-    authority = authority if authority is not None else bundled_authority()
+def encode_telegram(telegram: Telegram, authority: object = None) -> etree._ElementTree:
+    """Build the TEI document for a telegram read by :func:`tei.transforms.read`.
+
+    Identities were resolved when reading: the persons written to ``standOff`` are the ones the
+    telegram carries (``Telegram.persons``), so no authority is needed, or consulted, here.
+    ``authority`` is accepted only so that callers written before this change keep working
+    while they are updated; it is ignored, with a DeprecationWarning.
+    """
+    if authority is not None:
+        warnings.warn(
+            "encode_telegram() ignores its authority: identities are resolved when reading "
+            "(tei.read(text, name, authority)); drop the argument",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     header = telegram.header
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_LANG, header.text_language.code)
     root.set(XML_ID, document_id(telegram))
-    people = _People(header.actions, authority)
+    people = _People(header.actions, telegram.persons)
     body_encoder = BodyEncoder(people.ref)
     text = etree.Element(tei("text"))
     body_encoder.encode(telegram.body, text)
@@ -91,11 +104,13 @@ def document_id(telegram: Telegram) -> str:
 
 
 class _People:
-    """The persons a document names: authority entries by id, others by a slug of the name."""
+    """The persons a document names: the telegram's known persons by id, others by a slug."""
 
-    def __init__(self, actions: tuple[CorrespAction, ...], authority: Authority) -> None:
-        self.authority = authority
-        self.used: dict[str, AuthorityPerson | Person] = {}
+    def __init__(
+        self, actions: tuple[CorrespAction, ...], persons: tuple[KnownPerson, ...]
+    ) -> None:
+        self.known = {person.id: person for person in persons}
+        self.used: dict[str, KnownPerson | Person] = {}
         self.by_name: dict[str, str] = {}
         for action in actions:
             for person in (*action.persons, action.relay_from, action.relay_to):
@@ -105,21 +120,17 @@ class _People:
     def ref(self, person_id: str | None, name: str, correspondent: bool = False) -> str | None:
         """The xml:id to point at for a person, registered for ``standOff``.
 
-        A name the authority does not know gets an entry of its own only when it is a
-        correspondent (the header names it); a body name links only to a known person.
+        A name reading did not identify gets an entry of its own only when it is a
+        correspondent (the header names it); a body name links only to a known person, or to
+        a correspondent of the same name.
         """
-        if person_id:
-            known = self.authority.get(person_id)
-            if known is not None:
-                self.used.setdefault(known.id, known)
-                return known.id
-        key = " ".join(name.split()).casefold()
-        if key in self.by_name:
-            return self.by_name[key]
-        known = self.authority.find(name)
+        known = self.known.get(person_id) if person_id else None
         if known is not None:
             self.used.setdefault(known.id, known)
             return known.id
+        key = " ".join(name.split()).casefold()
+        if key in self.by_name:
+            return self.by_name[key]
         if not correspondent:
             return None
         slug = _slug(name)
@@ -156,7 +167,7 @@ def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
     source_desc = sub(file_desc, "sourceDesc")
     _bibl(source_desc, header)
     _ms_desc(source_desc, header)
-    sources = sorted({p.source for p in people.used.values() if isinstance(p, AuthorityPerson)})
+    sources = sorted({p.source for p in people.used.values() if isinstance(p, KnownPerson)})
     if not sources and len(source_desc) == 0:
         # sourceDesc takes either paragraphs or bibliographic elements, never both.
         sub(source_desc, "p", "The source gives no citation.")
@@ -291,7 +302,7 @@ def _encoding_desc(parent: etree._Element, used: list[str]) -> None:
                 sub(item, "att", encoding.att)
                 _append(item, "=")
                 sub(item, "val", encoding.val)
-            _append(item, f" for {encoding.source}: {encoding.meaning}.")
+            _append(item, f" for {encoding.source}: {encoding.declaration}.")
     quotation = sub(editorial, "quotation", marks="none")
     sub(
         quotation,
@@ -340,7 +351,7 @@ def _person_name(parent: etree._Element, person: Person, people: _People, role: 
 def _stand_off(root: etree._Element, people: _People) -> None:
     list_person = sub(sub(root, "standOff"), "listPerson")
     for person_id, person in people.used.items():
-        if isinstance(person, AuthorityPerson):
+        if isinstance(person, KnownPerson):
             element = sub(
                 list_person, "person", xml__id=person_id, source=f"#{_authority_id(person.source)}"
             )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -235,9 +237,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
     temporary = None
     try:
         # Created inside the try: a signal arriving right after creation still removes it.
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        with _signals_held():
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -255,6 +258,26 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
             ) from None
         raise
     return True
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while a temporary file is created and its name kept.
+
+    A signal handled between the file's creation (inside ``mkstemp``) and the assignment of its
+    name would unwind with the name unknown, leaving the temporary file behind. Held, it is
+    delivered just after, when the ``except`` clause knows what to remove.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # no pthread_sigmask (Windows), not main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def read_tei_bytes(source: InputFile, stdin: bytes | None = None) -> bytes:

@@ -58,4 +58,16 @@ class EditorFacts:
         )
 
 
-__all__ = ["EditorFacts"]
+@dataclass(frozen=True)
+class Applied:
+    """Which facts the editor supplied for one document, for the TEI to say so."""
+
+    facts: EditorFacts
+    fields: tuple[str, ...]
+
+    @property
+    def place_id(self) -> str | None:
+        return self.facts.text("place_id")
+
+
+__all__ = ["Applied", "EditorFacts"]

@@ -10,10 +10,10 @@ longer holds. The TEI then marks each applied fact (:mod:`tei.encode.editor_mark
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from tei.authority import Authority, AuthorityPerson
-from tei.metadata.facts import EditorFacts
+from tei.metadata.facts import Applied, EditorFacts
 from tei.metadata.fields import MetadataError
 from tei.model import CorrespAction, Person, ReaderWarning, Telegram
 
@@ -27,18 +27,6 @@ _ANSWERS = {
     "sender": "no-sender",
     "recipient": "no-recipient",
 }
-
-
-@dataclass(frozen=True)
-class Applied:
-    """Which facts the editor supplied for one document, for the TEI to say so."""
-
-    facts: EditorFacts
-    fields: tuple[str, ...]
-
-    @property
-    def place_id(self) -> str | None:
-        return self.facts.text("place_id")
 
 
 def apply_editor_facts(

@@ -1,15 +1,16 @@
-"""Where an element starts in its source text: line from lxml, column from the line itself.
+"""Where an element starts in its source text: line and column of its start tag's ``<``.
 
-lxml gives each element the line of its start tag but no column, and validators report the
-element, not a position. Editors and CI annotations want ``line:col``, so the column is found by
-looking for the start tag on that line: the n-th ``<name`` there for the n-th element of that
-name that starts on that line. When the tag cannot be found (a start tag split over lines, say)
-the column is left out rather than guessed.
+lxml gives each element a line (where its start tag ends) but no column, and validators report
+the element, not a position. Editors and CI annotations want ``line:col``, so the document is
+read once more, when a position is first asked for, by expat (the standard library's
+``pyexpat``), which reports where each start tag begins; the n-th element in document order is
+the n-th start tag expat saw. Should expat refuse what lxml read, the column is left out rather
+than guessed.
 """
 
 from __future__ import annotations
 
-import re
+from xml.parsers import expat
 
 from lxml import etree
 
@@ -21,15 +22,21 @@ class SourceText:
         self._data = data
         self._encoding = encoding or "utf-8"
         self._lines: list[str] | None = None
+        #: where each start tag begins, in document order (expat's reading)
+        self._starts: list[tuple[int, int]] | None = None
+        self._order: dict[etree._Element, int] = {}
+
+    def text(self) -> str:
+        """The document decoded as lxml read it (its declared encoding, else UTF-8)."""
+        try:
+            return self._data.decode(self._encoding, "replace")
+        except LookupError:
+            return self._data.decode("utf-8", "replace")
 
     def line(self, number: int) -> str:
         """The text of line ``number`` (1-based), or an empty string past the end."""
         if self._lines is None:
-            try:
-                text = self._data.decode(self._encoding, "replace")
-            except LookupError:
-                text = self._data.decode("utf-8", "replace")
-            self._lines = text.splitlines()
+            self._lines = self.text().splitlines()
         return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
     def position(self, element: etree._Element | None) -> tuple[int | None, int | None]:
@@ -39,22 +46,13 @@ class SourceText:
         line = element.sourceline
         if line is None:
             return None, None
-        qname = element.tag.split("}", 1)[-1]
-        if element.prefix:
-            qname = f"{element.prefix}:{qname}"
-        rank = _rank_on_line(element, line)
-        tag = re.compile(rf"<{re.escape(qname)}(?=[\s/>]|$)")
-        starts = [m.start() for m in tag.finditer(self.line(line))]
-        if rank < len(starts):
-            return line, starts[rank] + 1
-        # lxml gives the line where the start tag ends: one split over lines began above the
-        # first '>' of this line
-        end = self.line(line).find(">")
-        opened = self.enclosing_tag(line, end if end >= 0 else len(self.line(line)))
-        if opened is not None and opened[0] < line:
-            text = self.line(opened[0])
-            if tag.match(text, opened[1] - 1):
-                return opened
+        if self._starts is None:
+            self._starts = _start_tags(self.text())
+            elements = (e for e in element.getroottree().iter() if isinstance(e.tag, str))
+            self._order = {e: n for n, e in enumerate(elements)}
+        rank = self._order.get(element)
+        if self._starts and rank is not None and rank < len(self._starts):
+            return self._starts[rank]
         return line, None
 
     def enclosing_tag(self, line: int, column: int) -> tuple[int, int] | None:
@@ -91,15 +89,22 @@ def _from_utf16(text: str, column: int) -> int:
     return len(text) + 1 + (column - 1 - units)
 
 
-def _rank_on_line(element: etree._Element, line: int) -> int:
-    """How many elements with the same tag start on the same line before this one."""
-    rank = 0
-    for other in element.getroottree().iter(element.tag):
-        if other is element:
-            return rank
-        if other.sourceline == line:
-            rank += 1
-    return rank
+def _start_tags(text: str) -> list[tuple[int, int]]:
+    """``(line, column)`` of every start tag's ``<``, 1-based, in document order; [] if expat
+    refuses the text. The text is handed over as UTF-8 whatever its declaration says (it is
+    already decoded), so lines and columns count characters as :meth:`SourceText.line` does."""
+    parser = expat.ParserCreate("UTF-8")
+    starts: list[tuple[int, int]] = []
+
+    def start(name: str, attributes: object) -> None:
+        starts.append((parser.CurrentLineNumber, parser.CurrentColumnNumber + 1))
+
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(text.encode("utf-8"), True)
+    except expat.ExpatError:
+        return []
+    return starts
 
 
 def element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:

@@ -3,10 +3,10 @@
 lxml runs ISO Schematron through the XSLT 1.0 skeleton, so only XPath 1.0 rules run. The
 project's rules are written for that. tei_all's ODD embeds about eighty ``sch:pattern``s, many
 in XPath 2.0 (``eq``, sequences, ``matches()``); :func:`embedded_tei_rules` keeps the patterns
-that are XPath 1.0 (checked by reading every expression, then by compiling them) and lists the
-others with the reason, so ``docs/validation.md`` can say exactly what the ``tei`` level checks.
-Running the rest would need an XSLT 2 processor (Saxon), which would cost the fast start-up
-this command exists for.
+that are XPath 1.0 (checked by parsing every expression with elementpath's XPath 1.0 parser,
+then by compiling them) and lists the others with the reason, so ``docs/validation.md`` can say
+exactly what the ``tei`` level checks. Running the rest would need an XSLT 2 processor (Saxon),
+which would cost the fast start-up this command exists for.
 
 A failure's SVRL ``location`` is an XPath to the element; it is evaluated on the document to
 get the element's line, so every finding is located like the XSD's.
@@ -26,12 +26,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, ClassVar
 
 from lxml import etree, isoschematron
 
 from tei.diagnostics import Diagnostic, Severity
-from tei.io.xmlio import safe_parser
+from tei.io.xmlio import TEI_NS, safe_parser
 from tei.resources import schema_path
+from tei.validators import rule_choice
 from tei.validators.locate import SourceText, element_at
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -41,24 +43,18 @@ _SVRL = f"{{{SVRL_NS}}}"
 #: Schematron roles that mean "not an error"
 WARNING_ROLES = frozenset({"warning", "warn", "nonfatal", "info", "information"})
 
-#: functions of XPath 1.0 and XSLT 1.0; a rule calling anything else needs XPath 2
-XPATH1_FUNCTIONS = frozenset(
-    (
-        "last position count id local-name namespace-uri name string concat starts-with "
-        "contains substring-before substring-after substring string-length normalize-space "
-        "translate boolean not true false lang number sum floor ceiling round "
-        "current document key format-number generate-id system-property element-available "
-        "function-available unparsed-entity-uri "
-        "node text comment processing-instruction and or div mod"
-    ).split()
-)
-#: XPath 2.0 operators and keywords, between spaces (``@to`` or ``tei:is`` are names, not these)
-_XPATH2_WORDS = re.compile(
-    r"(?<=\s)(?:eq|ne|lt|le|gt|ge|is|instance\s+of|castable\s+as|cast\s+as|treat\s+as|to|"
-    r"except|intersect|return|satisfies|then|else)(?=\s)|(?:for|some|every)\s+\$|\|\||!(?!=)"
-)
-_CALL = re.compile(r"(?<![\w\-.:$@])([A-Za-z_][\w\-.]*(?::[A-Za-z_][\w\-.]*)?)\s*\(")
-_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
+#: the functions XSLT 1.0 adds to XPath 1.0, with their numbers of arguments
+XSLT1_FUNCTIONS: dict[str, int | tuple[int, int]] = {
+    "current": 0,
+    "document": (1, 2),
+    "key": 2,
+    "format-number": (2, 3),
+    "generate-id": (0, 1),
+    "system-property": 1,
+    "element-available": 1,
+    "function-available": 1,
+    "unparsed-entity-uri": 1,
+}
 _EXPRESSION_ATTRIBUTES = {"context", "test", "value", "select", "path"}
 
 
@@ -150,61 +146,125 @@ def _embedded_tei_rules(tei_all: str) -> EmbeddedRules:
         if ns.get("prefix") and ns.get("uri")
     }
     namespaces.setdefault("tei", "http://www.tei-c.org/ns/1.0")
-    result = EmbeddedRules(None)
-    candidates: list[tuple[str, etree._Element]] = []
-    for number, pattern in enumerate(grammar.iter(f"{_SCH}pattern"), start=1):
-        ident = pattern.get("id") or f"pattern-{number}"
-        reason = xpath2_reason(pattern)
-        if reason is None:
-            candidates.append((ident, pattern))
-        else:
-            result.skipped.append((ident, reason))
-    # Compile all together (one XSLT compilation); only if that fails, find the culprits.
-    if candidates and _compile_error(namespaces, [p for _, p in candidates]) is not None:
-        compiling = []
-        for ident, pattern in candidates:
-            reason = _compile_error(namespaces, [pattern])
-            if reason is None:
-                compiling.append((ident, pattern))
-            else:
-                result.skipped.append((ident, reason))
-        candidates = compiling
-    result.kept = [ident for ident, _ in candidates]
-    if candidates:
-        result.schematron = KeyedSchematron(_schema(namespaces, [p for _, p in candidates]))
+    patterns = {
+        pattern.get("id") or f"pattern-{number}": pattern
+        for number, pattern in enumerate(grammar.iter(f"{_SCH}pattern"), start=1)
+    }
+    choice = rule_choice.load(tei_all)
+    if choice is None or not set(choice[0]) <= set(patterns):
+        choice = _choose(namespaces, patterns)
+        rule_choice.store(tei_all, choice)
+    kept, skipped = choice
+    result = EmbeddedRules(None, kept, skipped)
+    if kept:
+        result.schematron = KeyedSchematron(_schema(namespaces, [patterns[i] for i in kept]))
     return result
 
 
-def xpath2_reason(pattern: etree._Element) -> str | None:
-    """Why a pattern needs XPath 2.0 (an operator, a sequence, a function), or None."""
+def _choose(namespaces: dict[str, str], patterns: dict[str, etree._Element]) -> rule_choice.Choice:
+    """The patterns that are XPath 1.0 and compile as XSLT 1.0; the others with the reason."""
+    skipped: list[tuple[str, str]] = []
+    candidates: list[str] = []
+    for ident, pattern in patterns.items():
+        reason = xpath2_reason(pattern, namespaces)
+        if reason is None:
+            candidates.append(ident)
+        else:
+            skipped.append((ident, reason))
+    # Compile all together (one XSLT compilation); only if that fails, find the culprits.
+    together = [patterns[i] for i in candidates]
+    if candidates and _compile_error(namespaces, together) is not None:
+        compiling = []
+        for ident in candidates:
+            reason = _compile_error(namespaces, [patterns[ident]])
+            if reason is None:
+                compiling.append(ident)
+            else:
+                skipped.append((ident, reason))
+        candidates = compiling
+    return candidates, skipped
+
+
+def xpath2_reason(pattern: etree._Element, namespaces: dict[str, str] | None = None) -> str | None:
+    """Why a pattern needs more than XPath 1.0 (an operator, a sequence, a function), or None.
+
+    Each expression is read by elementpath's XPath 1.0 parser, taught the functions XSLT 1.0
+    adds (``current()``, ``key()`` …): what it cannot parse is not XPath 1.0, so the XSLT 1.0
+    skeleton could not run it.
+    """
     for element in pattern.iter():
         if element.get("queryBinding") not in (None, "xslt", "xslt1", "exslt"):
             return f"queryBinding {element.get('queryBinding')}"
-        for name in _EXPRESSION_ATTRIBUTES & set(element.attrib):
-            expression = _STRING.sub("''", element.get(name))
-            word = _XPATH2_WORDS.search(expression)
-            if word:
-                return f"XPath 2.0 operator {word.group(0).strip()!r}"
-            for call in _CALL.finditer(expression):
-                if call.group(1) not in XPATH1_FUNCTIONS:
-                    return f"XPath 2.0 function {call.group(1)}()"
-            if _has_sequence(expression):
-                return "XPath 2.0 sequence (a, b)"
+        for name in sorted(_EXPRESSION_ATTRIBUTES & set(element.attrib)):
+            reason = _not_xpath1(element.get(name), tuple(sorted((namespaces or {}).items())))
+            if reason is not None:
+                return reason
     return None
 
 
-def _has_sequence(expression: str) -> bool:
-    """True for a comma inside brackets that are not a function call's: ``x = ('a', 'b')``."""
-    calls: list[bool] = []
-    for index, character in enumerate(expression):
-        if character == "(":
-            before = expression[:index].rstrip()
-            calls.append(bool(before) and (before[-1].isalnum() or before[-1] in "-_"))
-        elif character == ")" and calls:
-            calls.pop()
-        elif character == "," and calls and not calls[-1]:
-            return True
-    return False
+_UNKNOWN_FUNCTION = re.compile(r"unknown function '([^']+)'")
+_UNEXPECTED_NAME = re.compile(r"unexpected name '([^']+)'")
+_UNDECLARED = re.compile(r"prefix '([^']+)' is not declared")
+
+
+def _not_xpath1(expression: str, namespaces: tuple[tuple[str, str], ...]) -> str | None:
+    """elementpath's objection to ``expression`` as XPath 1.0, in the words of the docs."""
+    message = _parse_error(expression, namespaces)
+    if message is None:
+        return None
+    function = _UNKNOWN_FUNCTION.search(message)
+    if function:
+        return f"XPath 2.0 function {function.group(1)}()"
+    word = _UNEXPECTED_NAME.search(message)
+    if word:
+        return f"XPath 2.0 operator {word.group(1)!r}"
+    if "comma" in message:
+        return "XPath 2.0 sequence (a, b)"
+    return f"XPath 2.0 (not XPath 1.0: {message})"
+
+
+def _parse_error(expression: str, namespaces: tuple[tuple[str, str], ...]) -> str | None:
+    """What elementpath's XPath 1.0 parser says against ``expression``, or None.
+
+    A prefix the grammar does not declare is for the XSLT compilation to refuse, not a sign of
+    XPath 2.0: it is declared (to a placeholder) and the expression read again.
+    """
+    from elementpath import ElementPathError
+
+    for _ in range(20):
+        try:
+            _xpath1_parser(namespaces).parse(expression)
+        except ElementPathError as error:
+            message = str(error.message)
+            prefix = _UNDECLARED.search(message)
+            if prefix is None:
+                return message
+            namespaces = (*namespaces, (prefix.group(1), f"urn:undeclared:{prefix.group(1)}"))
+        else:
+            return None
+    return "too many undeclared prefixes"
+
+
+@cache
+def _xpath1_parser(namespaces: tuple[tuple[str, str], ...]) -> Any:
+    """elementpath's XPath 1.0 parser with XSLT 1.0's functions (imported when first needed:
+    only the ``tei`` level sorts tei_all's rules)."""
+    from elementpath import XPath1Parser
+
+    class XSLT1Parser(XPath1Parser):  # type: ignore[misc]
+        symbol_table: ClassVar[dict[str, Any]] = dict(XPath1Parser.symbol_table)
+        # XPath 1.0 allows a path after any filter expression: id('a')/b, (a | b)/c, key(…)/d
+        PATH_STEP_SYMBOLS: ClassVar[set[str]] = {
+            *XPath1Parser.PATH_STEP_SYMBOLS,
+            *("(", "id", "key", "current", "document"),
+        }
+
+    def evaluate__xslt_function(self: Any, context: Any = None) -> Any:
+        raise self.missing_context()  # parsed, never run: the XSLT processor runs it
+
+    for name, arguments in XSLT1_FUNCTIONS.items():
+        XSLT1Parser.method(XSLT1Parser.function(name, nargs=arguments))(evaluate__xslt_function)
+    return XSLT1Parser(namespaces={"tei": TEI_NS, **dict(namespaces)})
 
 
 def _compile_error(namespaces: dict[str, str], patterns: list[etree._Element]) -> str | None:

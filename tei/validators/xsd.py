@@ -94,12 +94,17 @@ def _attribute_hint(element: etree._Element | None, name: str) -> str | None:
 
 
 def cache_dir() -> Path | None:
-    """Where the pickled schema is kept: ``$TEI_CACHE_DIR``, else the user's cache folder."""
+    """Where the pickled schema is kept: ``$TEI_CACHE_DIR``, else the user's cache folder.
+
+    The user's cache folder is the platform's, from platformdirs: ``$XDG_CACHE_HOME`` or
+    ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows.
+    """
     configured = os.environ.get(CACHE_ENV)
     if configured is not None:
         return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "telegram-tei"
+    import platformdirs  # only when a refusal needs xmlschema, never on the fast path
+
+    return Path(platformdirs.user_cache_dir("telegram-tei", appauthor=False))
 
 
 def schema_key() -> str:

@@ -42,7 +42,12 @@ def corpus() -> tuple[dict[str, str], list[dict[str, object]]]:
             if marker not in broken:
                 raise ValueError(f"{case.name}: marker {marker!r} is not in the broken file")
             line = broken[: broken.index(marker)].count("\n") + 1
-            rejected[level] = {"origin": origin, "line": line, "message": fragment}
+            rejected[level] = {
+                "origin": origin,
+                "line": line,
+                "message": fragment,
+                "errors": case.errors.get(level, 1),
+            }
         files[f"{case.name}.xml"] = broken
         index.append(
             {
