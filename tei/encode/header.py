@@ -14,7 +14,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.authority import BUNDLED_SOURCE, Authority, AuthorityPerson, bundled_authority
-from tei.encode.body import BodyEncoder, sub, tei
+from tei.encode.body import BodyEncoder, iso_when, sub, tei
 from tei.encode.editorial import BY_KEY
 from tei.io.xmlio import TEI_NS, XML_NS
 from tei.model import ArchivalReference, CorrespAction, Header, Person, Telegram
@@ -99,7 +99,7 @@ class _People:
         self.by_name: dict[str, str] = {}
         for action in actions:
             for person in (*action.persons, action.relay_from, action.relay_to):
-                if person is not None:
+                if person is not None and not person.org:
                     self.ref(person.person_id, person.name, correspondent=True)
 
     def ref(self, person_id: str | None, name: str, correspondent: bool = False) -> str | None:
@@ -146,6 +146,10 @@ def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
         resp_stmt = sub(title_stmt, "respStmt")
         sub(resp_stmt, "resp", "Contributed by")
         sub(resp_stmt, "persName", header.contributor)
+    if header.translator:
+        resp_stmt = sub(title_stmt, "respStmt")
+        sub(resp_stmt, "resp", "Translated by")
+        sub(resp_stmt, "persName", header.translator)
     publication = sub(file_desc, "publicationStmt")
     if header.publisher:
         sub(publication, "publisher", header.publisher)
@@ -201,7 +205,12 @@ def _bibl(parent: etree._Element, header: Header) -> None:
 
 
 def _ms_desc(parent: etree._Element, header: Header) -> None:
-    if not (header.archival_refs or header.telegram_numbers or header.original_language):
+    if not (
+        header.archival_refs
+        or header.telegram_numbers
+        or header.original_language
+        or header.file_number
+    ):
         return
     ms_desc = sub(parent, "msDesc")
     identifier = sub(ms_desc, "msIdentifier")
@@ -224,7 +233,7 @@ def _ms_desc(parent: etree._Element, header: Header) -> None:
             mainLang=header.original_language.code,
         )
     paged = [(n, ref) for n, ref in enumerate(refs, start=1) if ref.pages]
-    if paged or header.telegram_numbers:
+    if paged or header.telegram_numbers or header.file_number:
         item = sub(contents, "msItem")
         for number, ref in paged:
             group = sub(item, "locusGrp", corresp=f"#ms-{number}")
@@ -233,8 +242,12 @@ def _ms_desc(parent: etree._Element, header: Header) -> None:
                 sub(group, "locus", label, **{"from": first, "to": last})
         for telegram_number in header.telegram_numbers:
             sub(item, "idno", telegram_number, type="telegram")
-        if not header.telegram_numbers:
+        if header.file_number:
+            sub(item, "idno", header.file_number, type="file")
+        if not header.telegram_numbers and not header.file_number:
             sub(item, "title", header.title or "Untitled telegram")
+        if header.source_note:
+            sub(item, "note", header.source_note, type="source")
 
 
 def _identifier_levels(parent: etree._Element, ref: ArchivalReference, alt: bool = False) -> None:
@@ -323,18 +336,30 @@ def _action(parent: etree._Element, action: CorrespAction, people: _People) -> N
         _person_name(element, action.relay_to, people, role="addressee")
     if action.place:
         sub(element, "placeName", action.place)
-    if action.date is not None:
-        sub(element, "date", when=action.date.iso)
+    when = iso_when(action.date.iso if action.date else None, action.time)
+    if when:
+        sub(element, "date", when=when)
     if not len(element):
         sub(element, "p", "The source does not say.")
 
 
 def _person_name(parent: etree._Element, person: Person, people: _People, role: str = "") -> None:
-    ref = people.ref(person.person_id, person.name)
+    """persName as written; an office held by the person named first as its roleName; an
+    organisation or an office held by nobody named as orgName."""
     attrs = {"role": role} if role else {}
+    if person.org:
+        sub(parent, "orgName", person.name, **attrs)
+        return
+    ref = people.ref(person.person_id, person.name)
     if ref:
         attrs["ref"] = f"#{ref}"
-    sub(parent, "persName", person.name, **attrs)
+    element = sub(parent, "persName", **attrs)
+    if person.role:
+        sub(element, "roleName", person.role)
+        element[-1].tail = " "
+        sub(element, "name", person.name)
+    else:
+        element.text = person.name
 
 
 def _stand_off(root: etree._Element, people: _People) -> None:

@@ -11,11 +11,11 @@ import re
 from types import ModuleType
 
 from tei.model import ReaderWarning
-from tei.readers import generic, markdown_export, web_page
+from tei.readers import frus, generic, markdown_export, web_page, wilson_site
 from tei.readers.blocks import split_lines
 
 #: the layouts, most specific first; the generic reader is the fallback
-LAYOUTS: tuple[ModuleType, ...] = (markdown_export, web_page)
+LAYOUTS: tuple[ModuleType, ...] = (markdown_export, web_page, wilson_site, frus)
 #: how many of a layout's markers a text needs before that layout claims it
 MIN_MARKERS = 2
 

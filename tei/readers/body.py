@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from tei.authority import Authority
 from tei.dates import is_date, parse_date
+from tei.errors import DateError
 from tei.model import (
     Block as BodyBlock,
 )
@@ -33,6 +34,7 @@ from tei.model import (
 )
 from tei.readers.blocks import Block
 from tei.readers.brackets import _OMISSION, parse_inline
+from tei.readers.conventions.signature import parse_signature
 
 Warn = Callable[[str, int], None]
 
@@ -58,8 +60,48 @@ def build_body(blocks: list[Block], kind: str, authority: Authority, warn: Warn)
     message = build_message(inner, authority, warn)
     result: list[BodyBlock] = [_outer_block(b, authority, warn) for b in blocks[:first]]
     result.append(QuotedMessage(message, style, blocks[first].line))
-    result.extend(_outer_block(b, authority, warn) for b in blocks[last + 1 :])
-    return Body(kind=kind, blocks=tuple(result))
+    after, registry = split_registry(list(blocks[last + 1 :]))
+    closer = None
+    if registry or after:
+        closer, after = _closer(after, authority, warn, alone=True)
+    result.extend(_outer_block(b, authority, warn) for b in after)
+    return Body(
+        kind=kind,
+        blocks=tuple(result),
+        closer=closer,
+        registry=tuple(_paragraph(b, authority, warn) for b in registry),
+    )
+
+
+#: how far before the end a signature may stand with registry matter after it
+_REGISTRY_REACH = 15
+
+
+def split_registry(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Cut off the registry matter typed after the signature: (message, registry).
+
+    Cipher telegrams end with the sender's name and then the registry's lines (``No. 481/sh``,
+    ``Copies: Stalin (2), …``, ``Deciphered by …``, stamps). Only a signature of a strong form
+    (all capitals, ``Signed X``, ``No. 15 T. SHTYKOV``, ``/Name/``) is looked for before the
+    end: a plain capitalised line in the middle of the text (``About Moscow.``) is not one.
+    A date right after the signature stays with it (the closer's dateline).
+    """
+    for index in range(len(blocks) - 2, max(-1, len(blocks) - 2 - _REGISTRY_REACH), -1):
+        if _strong_signature(blocks[index].text):
+            end = index + 1
+            if end < len(blocks) and is_date(blocks[end].text):
+                end += 1
+            return blocks[:end], blocks[end:]
+    return blocks, []
+
+
+def _strong_signature(text: str) -> bool:
+    facts = parse_signature(text)
+    if facts is None:
+        return False
+    words = [w for w in re.split(r"[\s.]+", facts.name) if len(w) > 1]
+    plain = facts.name == text.strip().rstrip(".")
+    return not plain or (bool(words) and all(w.isupper() for w in words))
 
 
 def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Message:
@@ -77,7 +119,9 @@ def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Mess
     if blocks and _SALUTE.match(blocks[0].text):
         salute = _salute(blocks[0].text, authority)
         blocks = blocks[1:]
+    blocks, registry_blocks = split_registry(blocks)
     closer, blocks = _closer(blocks, authority, warn)
+    registry = tuple(_paragraph(b, authority, warn) for b in registry_blocks)
     paragraphs: list[Paragraph] = []
     points: list[Point] = []
     expected = 1
@@ -98,7 +142,9 @@ def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Mess
     line = blocks[0].line if blocks else (closer.line if closer else 0)
     if not paragraphs and not points:
         warn("the message has no text between its salutation and its closing", line or None)
-    return Message(salute, tuple(paragraphs), tuple(points), closer, tuple(postscript), line)
+    return Message(
+        salute, tuple(paragraphs), tuple(points), closer, tuple(postscript), line, registry
+    )
 
 
 def _paragraph(block: Block, authority: Authority, warn: Warn) -> Paragraph:
@@ -138,10 +184,11 @@ def _strip_block(block: Block, start: int = 0, end: int = 0) -> Block:
 
 
 def _closer(
-    blocks: list[Block], authority: Authority, warn: Warn
+    blocks: list[Block], authority: Authority, warn: Warn, alone: bool = False
 ) -> tuple[Closer | None, list[Block]]:
     """Signature and dateline at the end: ``Name`` then ``12 January 1949``, in one paragraph
-    of two lines or in two paragraphs; either alone also counts."""
+    of two lines or in two paragraphs; either alone also counts. ``alone``: the closer may be
+    all there is (a relay's own signature after the quoted message)."""
     if not blocks:
         return None, blocks
     last = blocks[-1]
@@ -165,7 +212,7 @@ def _closer(
                 signature_text = remaining[-1].text
                 signature_line = remaining[-1].line
                 remaining = remaining[:-1]
-    elif _looks_like_signature(last.text) and len(blocks) > 1:
+    elif _looks_like_signature(last.text) and (len(blocks) > 1 or alone):
         signature_text = last.text
         remaining = blocks[:-1]
     if dateline is None and signature_text is None:
@@ -177,12 +224,23 @@ def _closer(
 
 
 def _dateline(text: str, line: int, warn: Warn) -> Dateline:
-    return Dateline(text, parse_date(text, line=line), line)
+    try:
+        return Dateline(text, parse_date(text, line=line), line)
+    except DateError as error:
+        if "two digits" not in error.message:
+            raise
+        warn(f"dateline {text!r} kept without @when: {error.message}", line)
+        return Dateline(text, None, line)
 
 
 def _looks_like_signature(text: str) -> bool:
-    """A name: at most six words, each capitalised or bracketed, no sentence punctuation."""
+    """A name: at most six words, each capitalised or bracketed, no sentence punctuation; or
+    one of the signature lines of :mod:`tei.readers.conventions.signature`."""
     text = text.strip()
+    if text and _strong_signature(text):
+        return True
+    if text.endswith(".") and len(text.split()) <= 3 and parse_signature(text) is not None:
+        return True  # "Terebin.", "Mao Zedong." typed with a full stop
     if not text or text[-1] in ".,;:!?" or len(text.split()) > 6:
         return False
     words = re.sub(r"\[[^\]]*\]", "", text).split()

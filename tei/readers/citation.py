@@ -16,10 +16,11 @@ _TITLE = re.compile(r'^\s*["“](?P<title>.+?),?["”]\s*,?\s*')
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>]+?)>?(?=[\s.]*$|\s)")
 _CONTRIBUTOR = re.compile(r"Contributed by (?P<name>[^.<]+?(?:\s[A-Z]\.)*[^.<]*?)\.(?:\s|$)")
 _REFERENCE = re.compile(
-    r"(?P<repo>\b[A-Z][A-Za-z]{2,})\s*,\s*f\.\s*(?P<fond>[\w\-/]+)"
-    r"(?:\s*,\s*op\.\s*(?P<opis>[\w\-/]+))?"
-    r"(?:\s*,\s*d\.\s*(?P<delo>[\w\-/]+))?"
-    r"(?:\s*,\s*(?P<unit>pp?\.|ll?\.)\s*(?P<pages>[\d\-–]+(?:\s*,\s*(?:and\s+)?[\d\-–]+"
+    r"(?P<repo>\b[A-Z][A-Za-z]{2,})\s*[,:]\s*(?:f\.|F\.|Fond)\s*(?P<fond>[\w\-/]+)"
+    r"(?:\s*,\s*(?:op\.|Op\.|Opis)\s*(?P<opis>[\w\-/]+))?"
+    r"(?:\s*,\s*(?:d\.|D\.|Delo)\s*(?P<delo>[\w\-/]+))?"
+    r"(?:\s*,\s*Papka\s*[\w\-/]+)?"
+    r"(?:\s*,\s*(?P<unit>pp?\.|ll?\.|L\.|List)\s*(?P<pages>[\d\-–]+(?:\s*,\s*(?:and\s+)?[\d\-–]+"
     r"|\s+and\s+[\d\-–]+)*))?"
 )
 _DOC_NUMBER = re.compile(r"/document/(?P<number>[\w\-]+)/?$")

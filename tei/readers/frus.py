@@ -1,0 +1,172 @@
+"""Foreign Relations of the United States, as history.state.gov pages copy to plain text.
+
+The page runs: the source note (``893.51/7427: Telegram``), the party heading (``The Ambassador
+in China (Gauss) to the Secretary of State``), classification and precedence lines, the dateline
+(``Chungking, March 28,`` / ``1943—9 a.m.``, on one line or two), ``[Received …]`` lines, the
+text (its first word the telegram's number, ``605.``), the signature, and the footnotes. Every
+line of the text is a paragraph (the newer pages put no blank line between them); the newer
+pages print list labels as lines of their own (``- 1.`` then ``- In accordance …``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.dates import PartialDate
+from tei.model import FrontLine, ReaderWarning
+from tei.readers.blocks import Block, clean_line, split_lines
+from tei.readers.conventions.classification import is_marking
+from tei.readers.conventions.dateline import parse_dateline
+from tei.readers.conventions.footnotes import find_markers, find_markers_numbered, footnote_line
+from tei.readers.conventions.heading import parse_heading
+from tei.readers.conventions.received import parse_received
+from tei.readers.conventions.source_note import parse_source_note
+from tei.readers.conventions.telegram_number import telegram_number
+from tei.readers.parts import SourceParts
+
+NAME = "frus"
+MARKER_BASE = 0xE000
+_LIST_LABEL = re.compile(r"^-\s+(?P<n>\d{1,2}\.)$")
+_LIST_ITEM = re.compile(r"^-\s+(?P<text>\S.*)$")
+
+
+def detect(text: str) -> int:
+    """A source note and a party heading at the top, receipt lines, footnotes."""
+    lines = [clean_line(line) for line in split_lines(text) if clean_line(line)]
+    score = 2 * bool(lines and parse_source_note(lines[0]))
+    score += 2 * any(parse_heading(line) for line in lines[:3])
+    score += any(parse_received(line) for line in lines[:8])
+    return score
+
+
+def split(text: str) -> SourceParts:
+    parts = SourceParts(layout=NAME)
+    raw_lines = split_lines(text)
+    numbered = [(n, clean_line(line), line) for n, line in enumerate(raw_lines, 1)]
+    lines = [(n, line, raw) for n, line, raw in numbered if line]
+    index = _head(lines, parts)
+    index = _front(lines, index, parts)
+    body, notes = _split_notes(lines[index:])
+    blocks = _paragraphs(body)
+    parts.footnotes = notes
+    if notes:
+        blocks = _anchor_markers(blocks, notes, parts)
+    if blocks:
+        number = telegram_number(blocks[0].text)
+        if number:
+            parts.telegram_numbers.append(number)
+    parts.body = blocks
+    return parts
+
+
+def _head(lines: list[tuple[int, str, str]], parts: SourceParts) -> int:
+    index = 0
+    if index < len(lines):
+        note = parse_source_note(lines[index][1])
+        if note:
+            parts.source_note, parts.file_number = note.text, note.file_number
+            parts.kind = note.kind.lower()
+            index += 1
+    if index < len(lines):
+        heading = parse_heading(lines[index][1])
+        if heading:
+            parts.title, parts.title_line = " ".join(lines[index][1].split()), lines[index][0]
+            parts.head_sender, parts.head_recipient = heading
+            index += 1
+    return index
+
+
+def _front(lines: list[tuple[int, str, str]], index: int, parts: SourceParts) -> int:
+    """Markings, the dateline (one line or two) and receipt lines, in any order."""
+    sent: PartialDate | None = None
+    while index < len(lines):
+        number, line, _ = lines[index]
+        joined = f"{line} {lines[index + 1][1]}" if index + 1 < len(lines) else line
+        dateline = parse_dateline(line)
+        span = 1
+        if dateline is None and index + 1 < len(lines):
+            dateline, span = parse_dateline(joined), 2
+        received = parse_received(line)
+        if is_marking(line):
+            parts.front.append(FrontLine("marking", line, line=number))
+        elif dateline is not None:
+            text = line if span == 1 else joined
+            parts.front.append(
+                FrontLine("dateline", text, dateline.place, dateline.date, dateline.time, number)
+            )
+            parts.date_text, parts.date_line = dateline.date_text, number
+            sent = dateline.date
+        elif received is not None:
+            date = _received_date(received, sent)
+            if any(f.kind == "received" and f.text == received.text for f in parts.front):
+                parts.warnings.append(ReaderWarning("the receipt line is printed twice", number))
+            parts.front.append(
+                FrontLine("received", received.text, None, date, received.time, number)
+            )
+        else:
+            break
+        index += span if dateline is not None and not is_marking(line) else 1
+    return index
+
+
+def _received_date(received, sent: PartialDate | None) -> PartialDate | None:
+    """The receipt's day: as printed, else the dateline's (FRUS prints it only when it differs)."""
+    if sent is None:
+        return None
+    if received.month is None:
+        return sent
+    return PartialDate(received.year or sent.year, received.month, received.day)
+
+
+def _split_notes(lines: list[tuple[int, str, str]]) -> tuple[list, list[tuple[str, str, int]]]:
+    """Footnote lines at the end of the page (either form); renumbered in the page's order."""
+    end = len(lines)
+    while end > 0 and footnote_line(lines[end - 1][2]) is not None:
+        end -= 1
+    notes = [
+        (str(k), footnote_line(raw) or "", number)
+        for k, (number, _, raw) in enumerate(lines[end:], 1)
+    ]
+    return lines[:end], notes
+
+
+def _paragraphs(lines: list[tuple[int, str, str]]) -> list[Block]:
+    """One paragraph a line; a ``- 1.`` label line joins the item line that follows it."""
+    blocks: list[Block] = []
+    pending: str | None = None
+    for number, line, _ in lines:
+        label = _LIST_LABEL.match(line)
+        if label:
+            pending = label.group("n")
+            continue
+        item = _LIST_ITEM.match(line)
+        if pending and item:
+            blocks.append(Block((f"{pending} {item.group('text')}",), number))
+            pending = None
+            continue
+        blocks.append(Block((line,), number))
+    return blocks
+
+
+def _anchor_markers(
+    blocks: list[Block], notes: list[tuple[str, str, int]], parts: SourceParts
+) -> list[Block]:
+    """Replace each footnote marker glued to a word by a placeholder for the note."""
+    texts = [b.text for b in blocks]
+    markers = find_markers(texts, len(notes))
+    if markers and markers[0][1].n != "1":
+        from_one = find_markers_numbered(texts, len(notes), 1)
+        if len(from_one) == len(notes):
+            markers = from_one
+    if len(markers) < len(notes):
+        parts.warnings.append(
+            ReaderWarning(
+                f"{len(notes) - len(markers)} footnote markers not found: notes kept at the end"
+            )
+        )
+    lines = list(texts)
+    for k, (index, marker) in reversed(list(enumerate(markers))):
+        line = lines[index]
+        lines[index] = line[: marker.start] + chr(MARKER_BASE + k) + line[marker.end :]
+        notes[k] = (marker.n, notes[k][1], notes[k][2])
+    return [Block((text,), block.line) for text, block in zip(lines, blocks, strict=True)]
