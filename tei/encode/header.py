@@ -322,11 +322,18 @@ def _profile_desc(parent: etree._Element, header: Header, people: _People) -> No
     sub(lang_usage, "language", header.text_language.name, ident=header.text_language.code)
     if header.actions:
         corresp_desc = sub(profile, "correspDesc")
+        # the archive's wording of the date, where no citation already holds it
+        date_text = (
+            header.date_text if not (header.citation and header.citation.date_text) else None
+        )
         for action in header.actions:
-            _action(corresp_desc, action, people)
+            worded = action.type == "sent" and action.date == header.date and not action.time
+            _action(corresp_desc, action, people, date_text if worded else None)
 
 
-def _action(parent: etree._Element, action: CorrespAction, people: _People) -> None:
+def _action(
+    parent: etree._Element, action: CorrespAction, people: _People, date_text: str | None = None
+) -> None:
     element = sub(parent, "correspAction", type=action.type)
     for person in action.persons:
         _person_name(element, person, people)
@@ -338,7 +345,7 @@ def _action(parent: etree._Element, action: CorrespAction, people: _People) -> N
         sub(element, "placeName", action.place)
     when = iso_when(action.date.iso if action.date else None, action.time)
     if when:
-        sub(element, "date", when=when)
+        sub(element, "date", date_text, when=when)
     if not len(element):
         sub(element, "p", "The source does not say.")
 

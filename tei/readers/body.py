@@ -34,7 +34,7 @@ from tei.model import (
 )
 from tei.readers.blocks import Block
 from tei.readers.brackets import _OMISSION, parse_inline
-from tei.readers.conventions.signature import parse_signature
+from tei.readers.conventions.signature import is_explicit, parse_signature
 
 Warn = Callable[[str, int], None]
 
@@ -81,12 +81,20 @@ def split_registry(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     """Cut off the registry matter typed after the signature: (message, registry).
 
     Cipher telegrams end with the sender's name and then the registry's lines (``No. 481/sh``,
-    ``Copies: Stalin (2), …``, ``Deciphered by …``, stamps). Only a signature of a strong form
+    ``Copies: Stalin (2), …``, ``Deciphered by …``, stamps); a report signed ``Signed X`` may
+    print its enclosures after that. Only a signature of a strong form
     (all capitals, ``Signed X``, ``No. 15 T. SHTYKOV``, ``/Name/``) is looked for before the
     end: a plain capitalised line in the middle of the text (``About Moscow.``) is not one.
     A date right after the signature stays with it (the closer's dateline).
     """
-    for index in range(len(blocks) - 2, max(-1, len(blocks) - 2 - _REGISTRY_REACH), -1):
+    explicit = next((i for i, b in enumerate(blocks[:-1]) if is_explicit(b.text)), None)
+    # "Signed X" is the signature however much the page prints after it
+    candidates = (
+        [explicit]
+        if explicit is not None
+        else range(len(blocks) - 2, max(-1, len(blocks) - 2 - _REGISTRY_REACH), -1)
+    )
+    for index in candidates:
         if _strong_signature(blocks[index].text):
             end = index + 1
             if end < len(blocks) and is_date(blocks[end].text):

@@ -46,7 +46,7 @@ def split(text: str) -> SourceParts:
     lines = [(n, line, raw) for n, line, raw in numbered if line]
     index = _head(lines, parts)
     index = _front(lines, index, parts)
-    body, notes = _split_notes(lines[index:])
+    body, notes = _split_notes(lines[index:], parts.warnings)
     blocks = _paragraphs(body)
     parts.footnotes = notes
     if notes:
@@ -118,15 +118,24 @@ def _received_date(received, sent: PartialDate | None) -> PartialDate | None:
     return PartialDate(received.year or sent.year, received.month, received.day)
 
 
-def _split_notes(lines: list[tuple[int, str, str]]) -> tuple[list, list[tuple[str, str, int]]]:
+def _split_notes(
+    lines: list[tuple[int, str, str]], warnings: list[ReaderWarning]
+) -> tuple[list, list[tuple[str, str, int]]]:
     """Footnote lines at the end of the page (either form); renumbered in the page's order."""
     end = len(lines)
+    cut = None
+    if len(lines) > 1 and lines[-1][1].startswith("- ") and lines[-2][1].endswith("↩"):
+        # the page is cut short inside its last footnote
+        cut = lines[-1]
+        lines = [*lines[:-1], (cut[0], cut[1], cut[2].rstrip() + " ↩")]
     while end > 0 and footnote_line(lines[end - 1][2]) is not None:
         end -= 1
     notes = [
         (str(k), footnote_line(raw) or "", number)
         for k, (number, _, raw) in enumerate(lines[end:], 1)
     ]
+    if cut is not None and notes:
+        warnings.append(ReaderWarning("the page ends inside its last footnote", cut[0]))
     return lines[:end], notes
 
 

@@ -99,7 +99,9 @@ def _head(blocks: list[Block], parts: SourceParts) -> int:
     if index < len(blocks):
         funder = _FUNDER.match(blocks[index].text)
         if funder:
+            # the funder is kept (titleStmt/funder); the site's sentence around it is not
             parts.funder = funder.group("f")
+            parts.dropped.append(("the words of the funder line", blocks[index].line))
             index += 1
     return index
 

@@ -70,7 +70,17 @@ def _next_marker(line: str, column: int, expected: int | None) -> Marker | None:
     if expected is None:
         pattern = re.compile(_GLUED + r"(?P<n>\d{1,3})(?=[\s,.;:]|$)")
     else:
-        pattern = re.compile(_GLUED + rf"(?P<n>{expected})(?=[\s,.;:]|$)")
+        # with the number known, a marker may also follow a number's punctuation ("April
+        # 27.1", "27,3"), but never three digits after a comma (1,000)
+        after_number = r"|(?<=\d[.])" + ("" if len(str(expected)) == 3 else r"|(?<=\d,)")
+        glued = _GLUED[:-1] + after_number + ")"
+        pattern = re.compile(
+            glued
+            + rf"(?P<n>{expected})(?=\s|$)"
+            + "|"
+            + _GLUED
+            + rf"(?P<m>{expected})(?=[\s,.;:]|$)"
+        )
     match = pattern.search(line, column)
     if expected is not None:
         year = re.compile(rf"\b(?:1[6-9]|20)\d\d(?P<n>{expected})(?=[\s,.;:]|$)").search(
@@ -80,4 +90,5 @@ def _next_marker(line: str, column: int, expected: int | None) -> Marker | None:
             return Marker(year.start("n"), year.end("n"), str(expected))
     if match is None:
         return None
-    return Marker(match.start("n"), match.end("n"), match.group("n"))
+    group = "n" if match.group("n") else "m"
+    return Marker(match.start(group), match.end(group), match.group(group))

@@ -26,7 +26,9 @@ _NUMBERED = re.compile(
 _DATED = re.compile(
     rf"^(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s+(?P<name>{_UPPER_NAME})$"
 )
-_PLAIN = re.compile(rf"^(?P<name>{_NAME})\.?$")
+_PLAIN = re.compile(rf"^(?P<name>{_NAME}(?:\s\[[A-Z][^\[\]]*\])?)\.?$")
+#: words that start an address or a heading, never a name (``TO THE SOVIET AMBASSADOR``)
+_NOT_NAME_WORDS = {"to", "the", "of", "for", "and", "in", "on", "from", "by", "with"}
 _NOT_NAMES = {"Draft", "Copies", "Spravka", "Paragraph", "Incoming", "Source", "Rights", "Type"}
 
 
@@ -47,9 +49,19 @@ def parse_signature(line: str) -> SignatureFacts | None:
             date = match.groupdict().get("date")
             return SignatureFacts(match.group("name"), date)
     match = _PLAIN.match(line)
-    if match and not is_date(line) and line.split()[0] not in _NOT_NAMES:
+    if (
+        match
+        and not is_date(line)
+        and line.split()[0] not in _NOT_NAMES
+        and not any(word.casefold() in _NOT_NAME_WORDS for word in line.split())
+    ):
         return SignatureFacts(match.group("name"))
     return None
+
+
+def is_explicit(line: str) -> bool:
+    """``Signed A. Gromyko``: the page says in words that this is the signature."""
+    return bool(_SIGNED.match(" ".join(line.split())))
 
 
 def is_signature(line: str) -> bool:
