@@ -170,7 +170,9 @@ def _checks(truth, page, raw, telegram: Telegram, tree, rendered):
         ),
         "summary": (
             _shown_in(page, truth.get("summary")),
-            lambda: score_text(truth["summary"], header.summary),
+            lambda: _with_warning(
+                score_text(truth["summary"], header.summary), telegram, "summary"
+            ),
         ),
         "references": (
             _shown_in(page, truth.get("archive_refs")),
@@ -221,6 +223,15 @@ def _checks(truth, page, raw, telegram: Telegram, tree, rendered):
         "brackets as text": (True, lambda: _brackets_as_text(tree)),
     }
     return checks
+
+
+def _with_warning(score: Score, telegram: Telegram, word: str) -> Score:
+    """A miss the reader explained in a warning gets that warning as its reason."""
+    if score.found < score.expected:
+        said = [w.message for w in telegram.warnings if word in w.message]
+        if said:
+            score.reason += f" (reader: {said[0]})"
+    return score
 
 
 def _shown_in(page: str, value: str | None) -> bool | str:
@@ -293,7 +304,10 @@ def _score_signature(truth: dict, raw: str, tree) -> Score:
         for s in tree.getroot().iterfind(".//t:text//t:closer/t:signed", NS)
         if not s.xpath("ancestor::t:floatingText", namespaces=NS)
     ]
-    hits = sum(1 for value in expected if any(normalise(value) in s for s in signed))
+    # TEI holds an editor's bracket as an element: compare without the bracket characters
+    hits = sum(
+        1 for value in expected if any(re.sub(r"[\[\]]", "", normalise(value)) in s for s in signed)
+    )
     score = Score(hits, len(expected))
     if hits < len(expected):
         score.reason = f"found {signed!r}" if signed else "no signature found"

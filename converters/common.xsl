@@ -248,13 +248,13 @@
 
   <!-- A footnote of the printed edition: its marker where it stands; the notes themselves are
        listed after the text (template "footnotes"). -->
-  <xsl:template match="tei:note[@place = 'foot']" priority="2">
+  <xsl:template match="tei:note[@type = 'footnote'][@place = 'foot']" priority="2">
     <xsl:call-template name="footnote-mark"/>
   </xsl:template>
 
   <xsl:template name="footnotes">
     <xsl:param name="scope" select="$texts"/>
-    <xsl:for-each select="$scope//tei:note[@place = 'foot']">
+    <xsl:for-each select="$scope//tei:note[@type = 'footnote'][@place = 'foot']">
       <xsl:call-template name="footnote"/>
     </xsl:for-each>
   </xsl:template>

@@ -58,7 +58,7 @@
           <xsl:value-of select="$nl"/>
           <article class="reading">
             <xsl:apply-templates select="$texts"/>
-            <xsl:if test="$texts//tei:note[@place = 'foot']">
+            <xsl:if test="$texts//tei:note[@type = 'footnote'][@place = 'foot']">
               <section class="footnotes" aria-label="Notes">
                 <ol class="footnotes"><xsl:call-template name="footnotes"/></ol>
               </section>
@@ -388,12 +388,12 @@
 
   <!-- A footnote marker: the number, raised, linked to the note below the text and back. -->
   <xsl:template name="footnote-mark">
-    <xsl:variable name="id" select="concat('fn-', count(preceding::tei:note[@place = 'foot']) + 1)"/>
+    <xsl:variable name="id" select="concat('fn-', count(preceding::tei:note[@type = 'footnote'][@place = 'foot']) + 1)"/>
     <sup class="fn-mark" id="{$id}-ref"><a href="#{$id}" aria-label="note {@n}"><xsl:value-of select="@n"/></a></sup>
   </xsl:template>
 
   <xsl:template name="footnote">
-    <xsl:variable name="id" select="concat('fn-', count(preceding::tei:note[@place = 'foot']) + 1)"/>
+    <xsl:variable name="id" select="concat('fn-', count(preceding::tei:note[@type = 'footnote'][@place = 'foot']) + 1)"/>
     <li class="footnote" id="{$id}" value="{@n}">
       <xsl:apply-templates/>
       <xsl:text> </xsl:text>

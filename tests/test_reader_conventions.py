@@ -23,6 +23,17 @@ from tei.readers.conventions.source_note import parse_source_note
 from tei.readers.conventions.telegram_number import telegram_number
 
 
+def test_parties_persons_offices_and_bodies() -> None:
+    from tei.readers.conventions.parties import parse_party
+
+    assert parse_party("USSR Foreign Ministry").org
+    assert parse_party("the Secretary of State").org
+    assert not parse_party("Minister Molotov").org
+    assert not parse_party("SovAmbassador").org
+    filippov = parse_party("Cde. Filippov [Stalin]")
+    assert (filippov.name, filippov.explanation, filippov.org) == ("Filippov", "Stalin", False)
+
+
 def test_heading_office_with_person_and_office_alone() -> None:
     sender, recipient = parse_heading("The Ambassador in China (Gauss) to the Secretary of State")
     assert (sender.name, sender.role, sender.org) == ("Gauss", "Ambassador in China", False)
@@ -51,6 +62,25 @@ def test_dateline_forms() -> None:
     assert parse_dateline("Washington, March 20, 1943—11 p.m.").time == "23:00"
     assert parse_dateline("Seoul, February 12, 1949.").time is None
     assert parse_dateline("Moscow, 3 July 1946").place == "Moscow"
+
+
+def test_dateline_place_with_particle() -> None:
+    assert parse_dateline("Rio de Janeiro, May 2, 1942—6 p.m.").place == "Rio de Janeiro"
+
+
+def test_by_heading() -> None:
+    from tei.readers.conventions.heading import parse_by_heading
+
+    author = parse_by_heading(
+        "Memorandum of Conversation, by the Chief of the Division of Far Eastern Affairs (Hamilton)"
+    )
+    assert (author.name, author.role) == (
+        "Hamilton",
+        "Chief of the Division of Far Eastern Affairs",
+    )
+    assert parse_by_heading("Memorandum by the Secretary of State").org
+    assert parse_by_heading("The report was written by the Secretary of State.") is None
+    assert parse_by_heading("Telegrams sent by the embassy were lost") is None
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,9 @@ from tei import __version__
 from tei.authority import BUNDLED_SOURCE, Authority, AuthorityPerson, bundled_authority
 from tei.encode.body import BodyEncoder, iso_when, sub, tei
 from tei.encode.editorial import BY_KEY
+from tei.encode.people import People, authority_id, person_name, stand_off
 from tei.io.xmlio import TEI_NS, XML_NS
-from tei.model import ArchivalReference, CorrespAction, Header, Person, Telegram
+from tei.model import ArchivalReference, CorrespAction, Header, Telegram
 
 XML_LANG = f"{{{XML_NS}}}lang"
 XML_ID = f"{{{XML_NS}}}id"
@@ -31,7 +32,7 @@ def encode_telegram(telegram: Telegram, authority: Authority | None = None) -> e
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_LANG, header.text_language.code)
     root.set(XML_ID, document_id(telegram))
-    people = _People(header.actions, authority)
+    people = People(header.actions, authority)
     body_encoder = BodyEncoder(people.ref)
     text = etree.Element(tei("text"))
     body_encoder.encode(telegram.body, text)
@@ -40,7 +41,7 @@ def encode_telegram(telegram: Telegram, authority: Authority | None = None) -> e
     _encoding_desc(tei_header, sorted(body_encoder.used, key=list(BY_KEY).index))
     _profile_desc(tei_header, header, people)
     if people.used:
-        _stand_off(root, people)
+        stand_off(root, people)
     root.append(text)
     return root.getroottree()
 
@@ -87,56 +88,10 @@ def document_id(telegram: Telegram) -> str:
     return stem if stem[0].isalpha() or stem[0] == "_" else f"doc-{stem}"
 
 
-# --------------------------------------------------------------------------- persons
-
-
-class _People:
-    """The persons a document names: authority entries by id, others by a slug of the name."""
-
-    def __init__(self, actions: tuple[CorrespAction, ...], authority: Authority) -> None:
-        self.authority = authority
-        self.used: dict[str, AuthorityPerson | Person] = {}
-        self.by_name: dict[str, str] = {}
-        for action in actions:
-            for person in (*action.persons, action.relay_from, action.relay_to):
-                if person is not None and not person.org:
-                    self.ref(person.person_id, person.name, correspondent=True)
-
-    def ref(self, person_id: str | None, name: str, correspondent: bool = False) -> str | None:
-        """The xml:id to point at for a person, registered for ``standOff``.
-
-        A name the authority does not know gets an entry of its own only when it is a
-        correspondent (the header names it); a body name links only to a known person.
-        """
-        if person_id:
-            known = self.authority.get(person_id)
-            if known is not None:
-                self.used.setdefault(known.id, known)
-                return known.id
-        key = " ".join(name.split()).casefold()
-        if key in self.by_name:
-            return self.by_name[key]
-        known = self.authority.find(name)
-        if known is not None:
-            self.used.setdefault(known.id, known)
-            return known.id
-        if not correspondent:
-            return None
-        slug = _slug(name)
-        self.by_name[key] = slug
-        self.used.setdefault(slug, Person(name, None))
-        return slug
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "person"
-    return slug if slug[0].isalpha() else f"p-{slug}"
-
-
 # --------------------------------------------------------------------------- header parts
 
 
-def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
+def _file_desc(parent: etree._Element, header: Header, people: People) -> None:
     file_desc = sub(parent, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
     sub(title_stmt, "title", header.title or "Untitled telegram")
@@ -165,7 +120,7 @@ def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
         # sourceDesc takes either paragraphs or bibliographic elements, never both.
         sub(source_desc, "p", "The source gives no citation.")
     for source in sources:
-        bibl = sub(source_desc, "bibl", xml__id=_authority_id(source))
+        bibl = sub(source_desc, "bibl", xml__id=authority_id(source))
         if source == BUNDLED_SOURCE:
             sub(bibl, "title", "Persons bundled with telegram-tei")
             _append(bibl, f", version {__version__}")
@@ -314,7 +269,7 @@ def _encoding_desc(parent: etree._Element, used: list[str]) -> None:
     )
 
 
-def _profile_desc(parent: etree._Element, header: Header, people: _People) -> None:
+def _profile_desc(parent: etree._Element, header: Header, people: People) -> None:
     profile = sub(parent, "profileDesc")
     if header.summary:
         sub(sub(profile, "abstract"), "p", header.summary)
@@ -332,15 +287,15 @@ def _profile_desc(parent: etree._Element, header: Header, people: _People) -> No
 
 
 def _action(
-    parent: etree._Element, action: CorrespAction, people: _People, date_text: str | None = None
+    parent: etree._Element, action: CorrespAction, people: People, date_text: str | None = None
 ) -> None:
     element = sub(parent, "correspAction", type=action.type)
     for person in action.persons:
-        _person_name(element, person, people)
+        person_name(element, person, people)
     if action.relay_from:
-        _person_name(element, action.relay_from, people, role="sender")
+        person_name(element, action.relay_from, people, role="sender")
     if action.relay_to:
-        _person_name(element, action.relay_to, people, role="addressee")
+        person_name(element, action.relay_to, people, role="addressee")
     if action.place:
         sub(element, "placeName", action.place)
     when = iso_when(action.date.iso if action.date else None, action.time)
@@ -348,46 +303,6 @@ def _action(
         sub(element, "date", date_text, when=when)
     if not len(element):
         sub(element, "p", "The source does not say.")
-
-
-def _person_name(parent: etree._Element, person: Person, people: _People, role: str = "") -> None:
-    """persName as written; an office held by the person named first as its roleName; an
-    organisation or an office held by nobody named as orgName."""
-    attrs = {"role": role} if role else {}
-    if person.org:
-        sub(parent, "orgName", person.name, **attrs)
-        return
-    ref = people.ref(person.person_id, person.name)
-    if ref:
-        attrs["ref"] = f"#{ref}"
-    element = sub(parent, "persName", **attrs)
-    if person.role:
-        sub(element, "roleName", person.role)
-        element[-1].tail = " "
-        sub(element, "name", person.name)
-    else:
-        element.text = person.name
-
-
-def _stand_off(root: etree._Element, people: _People) -> None:
-    list_person = sub(sub(root, "standOff"), "listPerson")
-    for person_id, person in people.used.items():
-        if isinstance(person, AuthorityPerson):
-            element = sub(
-                list_person, "person", xml__id=person_id, source=f"#{_authority_id(person.source)}"
-            )
-            for kind, name in person.names:
-                sub(element, "persName", name, type=kind)
-            for kind, value in person.idnos:
-                # an untyped idno in a user's file stays untyped (type="" is not valid TEI)
-                sub(element, "idno", value, **({"type": kind} if kind else {}))
-        else:
-            element = sub(list_person, "person", xml__id=person_id)
-            sub(element, "persName", person.name)
-
-
-def _authority_id(source: str) -> str:
-    return "authority-" + _slug(source)
 
 
 def _append(parent: etree._Element, text: str) -> None:

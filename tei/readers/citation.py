@@ -23,6 +23,7 @@ _REFERENCE = re.compile(
     r"(?:\s*,\s*(?P<unit>pp?\.|ll?\.|L\.|List)\s*(?P<pages>[\d\-–]+(?:\s*,\s*(?:and\s+)?[\d\-–]+"
     r"|\s+and\s+[\d\-–]+)*))?"
 )
+_TRANSLATOR = re.compile(r"\bTranslated (?:for \w+ )?(?:from [A-Z][a-z]+ )?by (?P<name>[^.]+?)\.")
 _DOC_NUMBER = re.compile(r"/document/(?P<number>[\w\-]+)/?$")
 
 
@@ -75,6 +76,12 @@ def parse_references(text: str) -> tuple[ArchivalReference, ...]:
 def parse_contributor(text: str) -> str | None:
     """``Contributed by Sergey Radchenko.`` → ``Sergey Radchenko``."""
     match = _CONTRIBUTOR.search(text)
+    return match.group("name").strip() if match else None
+
+
+def parse_translator(text: str) -> str | None:
+    """``Translated for CWIHP from Russian by Sergey Radchenko.`` → ``Sergey Radchenko``."""
+    match = _TRANSLATOR.search(text)
     return match.group("name").strip() if match else None
 
 

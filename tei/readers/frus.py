@@ -18,7 +18,7 @@ from tei.readers.blocks import Block, clean_line, split_lines
 from tei.readers.conventions.classification import is_marking
 from tei.readers.conventions.dateline import parse_dateline
 from tei.readers.conventions.footnotes import find_markers, find_markers_numbered, footnote_line
-from tei.readers.conventions.heading import parse_heading
+from tei.readers.conventions.heading import parse_by_heading, parse_heading
 from tei.readers.conventions.received import parse_received
 from tei.readers.conventions.source_note import parse_source_note
 from tei.readers.conventions.telegram_number import telegram_number
@@ -68,10 +68,15 @@ def _head(lines: list[tuple[int, str, str]], parts: SourceParts) -> int:
             parts.kind = note.kind.lower()
             index += 1
     if index < len(lines):
-        heading = parse_heading(lines[index][1])
+        line = lines[index][1]
+        heading = parse_heading(line)
+        author = None if heading else parse_by_heading(line)
         if heading:
-            parts.title, parts.title_line = " ".join(lines[index][1].split()), lines[index][0]
             parts.head_sender, parts.head_recipient = heading
+        elif author:
+            parts.head_sender = author
+        if heading or author:
+            parts.title, parts.title_line = " ".join(line.split()), lines[index][0]
             index += 1
     return index
 

@@ -130,6 +130,9 @@ def person_from(text: str, authority: Authority) -> Person:
     if comma and office[:1].isupper() and "[" not in office:
         text, role = name_part, office
     party = parse_party(text) or Party(text)
+    if party.org and role:
+        # ``Ministry of Foreign Affairs, Moscow``: the body's name runs on past the comma
+        party, role = Party(f"{party.name}, {role}", org=True), None
     name = party.name
     known = authority.find(name) or (
         authority.find(party.explanation) if party.explanation else None

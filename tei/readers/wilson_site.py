@@ -28,7 +28,6 @@ from tei.readers.parts import SourceParts
 NAME = "wilson-site"
 _FUNDER = re.compile(r"^This document was made possible with support from (?:the )?(?P<f>.+?)\.?$")
 _ORIGINAL = re.compile(r"\bTranslated (?:for \w+ )?from (?P<lang>[A-Z][a-z]+)\b")
-_TRANSLATOR = re.compile(r"\bTranslated (?:for \w+ )?(?:from [A-Z][a-z]+ )?by (?P<name>[^.]+?)\.")
 _RELAY_REACH = 20
 
 
@@ -57,6 +56,14 @@ def split(text: str) -> SourceParts:
         None,
     )
     body = blocks[start:end] if end is not None else blocks[start:]
+    if end is None and body:
+        parts.warnings.append(
+            ReaderWarning(
+                "the page ends before its sidebar (cut short): without the sidebar after it the "
+                "summary cannot be told from the text, so its last paragraph is kept as text",
+                body[-1].line,
+            )
+        )
     if end is not None and len(body) > 1:
         parts.summary = body[-1].text
         body = body[:-1]
@@ -165,13 +172,3 @@ def _relay_lines(body: list[Block], parts: SourceParts) -> None:
         name = parse_for_line(block.text) or parse_pass_on(block.text)
         if name and parts.final_addressee is None:
             parts.final_addressee = name
-
-
-def original_language(statement: str) -> str | None:
-    match = _ORIGINAL.search(statement)
-    return match.group("lang") if match else None
-
-
-def translator(statement: str) -> str | None:
-    match = _TRANSLATOR.search(statement)
-    return match.group("name").strip() if match else None

@@ -13,21 +13,7 @@ import pycountry
 from tei.authority import Authority
 from tei.dates import PartialDate, parse_date
 from tei.errors import DateError
-from tei.model import (
-    Body,
-    Citation,
-    CorrespAction,
-    Footnote,
-    Header,
-    Language,
-    Message,
-    Person,
-    PersonName,
-    QuotedMessage,
-    ReaderWarning,
-    Telegram,
-    Text,
-)
+from tei.model import Citation, Footnote, Header, Language, ReaderWarning, Telegram
 from tei.readers.body import build_body
 from tei.readers.brackets import parse_inline
 from tei.readers.citation import (
@@ -35,12 +21,12 @@ from tei.readers.citation import (
     parse_citation,
     parse_contributor,
     parse_references,
+    parse_translator,
 )
-from tei.readers.conventions.parties import Party
 from tei.readers.parts import SourceParts
-from tei.readers.title import TitleFacts, parse_title, person_from
-from tei.readers.wilson_site import translator
+from tei.readers.title import TitleFacts, parse_title
 from tei.transforms.footnotes import anchor_footnotes
+from tei.transforms.journey import journey, party_person
 
 DEFAULT_KIND = "telegram"
 
@@ -63,8 +49,8 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
     if parts.head_sender or parts.head_recipient:
         facts = replace(
             facts,
-            sender=_party_person(parts.head_sender, authority),
-            recipient=_party_person(parts.head_recipient, authority),
+            sender=party_person(parts.head_sender, authority),
+            recipient=party_person(parts.head_recipient, authority),
         )
     date = _date(parts.date_text, parts.date_line, warn)
     if date is None and citation and citation.date_text:
@@ -94,8 +80,8 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
         summary=parts.summary,
         original_language=_language(parts.original_language, parts.original_language_line, warn),
         text_language=_language(parts.text_language, None, warn) or Language("English", "en"),
-        actions=_journey(facts, date, body, parts, authority),
-        translator=translator(statement) if statement else None,
+        actions=journey(facts, date, body, parts, authority),
+        translator=parse_translator(statement) if statement else None,
         file_number=parts.file_number,
         source_note=parts.source_note,
     )
@@ -128,105 +114,6 @@ def _date(text: str | None, line: int | None, warn) -> PartialDate | None:
         return None
 
 
-def _party_person(party: Party | None, authority: Authority) -> Person | None:
-    if party is None:
-        return None
-    known = None if party.org else authority.find(party.name)
-    return Person(party.name, known.id if known else None, role=party.role, org=party.org)
-
-
-def _same(a: Person | None, b: Person | None) -> bool:
-    if a is None or b is None:
-        return False
-    if a.person_id and a.person_id == b.person_id:
-        return True
-    return a.name.casefold() == b.name.casefold()
-
-
-def _journey(
-    facts: TitleFacts, date: PartialDate | None, body: Body, parts, authority: Authority
-) -> tuple[CorrespAction, ...]:
-    """The title's journey, corrected by what the text itself says: a message quoted and
-    signed by someone else is that person's, ``For X.`` / ``pass him …`` name the final
-    addressee, the address line's ``To Whom`` is a relay, the signature is the author when the
-    title names none; the dateline gives place and time, the receipt line the receipt."""
-    relays: list[Person] = list(facts.via)
-    sender, recipient = facts.sender, facts.recipient
-    relayed = facts.relay_from is not None or facts.relay_to is not None
-    quoted = next((b for b in body.blocks if isinstance(b, QuotedMessage)), None)
-    author = _signer(quoted.message, authority) if quoted else None
-    if author and not relayed and not _same(author, sender):
-        if sender:
-            relays.append(sender)
-        sender = author
-    if parts.final_addressee:
-        final = person_from(parts.final_addressee, authority)
-        if not _same(final, recipient):
-            if recipient and not relayed:
-                relays.append(recipient)
-            recipient = final
-    if parts.delivered_to:
-        whom = person_from(parts.delivered_to, authority)
-        if not _same(whom, recipient):
-            relays.append(whom)
-    if sender is None and body.message is not None:
-        sender = _signer(body.message, authority)
-    facts = replace(facts, sender=sender, recipient=recipient)
-    actions = list(_actions(facts, date, body))
-    dateline = next((f for f in body.front if f.kind == "dateline"), None)
-    place = facts.place or (dateline.place if dateline else None)
-    for index, action in enumerate(actions):
-        if action.type == "sent":
-            actions[index] = replace(
-                action,
-                place=place,
-                date=action.date or (dateline.date if dateline else None),
-                time=dateline.time if dateline else None,
-            )
-    if not any(a.type == "sent" for a in actions) and (place or dateline):
-        actions.insert(
-            0,
-            CorrespAction(
-                "sent",
-                date=dateline.date if dateline else None,
-                place=place,
-                time=dateline.time if dateline else None,
-            ),
-        )
-    if relays:
-        position = next((i for i, a in enumerate(actions) if a.type == "received"), len(actions))
-        actions.insert(position, CorrespAction("transmitted", tuple(relays)))
-    received = next((f for f in body.front if f.kind == "received"), None)
-    if received is not None:
-        position = next((i for i, a in enumerate(actions) if a.type == "received"), None)
-        if position is None:
-            actions.append(CorrespAction("received", date=received.date, time=received.time))
-        else:
-            actions[position] = replace(actions[position], date=received.date, time=received.time)
-    return tuple(actions)
-
-
-def _signer(message: Message, authority: Authority) -> Person | None:
-    """The person who signs a message, when its signature is a name."""
-    if message.closer is None or not message.closer.signature:
-        return None
-    nodes = message.closer.signature
-    text = "".join(
-        n.text
-        if isinstance(n, Text | PersonName)
-        else getattr(n, "term", "") + " [" + getattr(n, "explanation", "") + "]"
-        if hasattr(n, "explanation")
-        else ""
-        for n in nodes
-    )
-    from tei.readers.conventions.signature import parse_signature
-
-    facts = parse_signature(text.strip().rstrip('.”"').strip())
-    if facts is None:
-        return None
-    return person_from(facts.name if "[" not in text else text.strip().rstrip('.”"'), authority)
-
-
 def _language(name: str | None, line: int | None, warn) -> Language | None:
     if not name:
         return None
@@ -238,39 +125,6 @@ def _language(name: str | None, line: int | None, warn) -> Language | None:
         return None
     code = getattr(language, "alpha_2", None) or language.alpha_3
     return Language(name, code)
-
-
-def _actions(facts: TitleFacts, date: PartialDate | None, body: Body) -> tuple[CorrespAction, ...]:
-    """sent → transmitted → received, with only the dates the source gives.
-
-    A relayed message is sent on the date of its own dateline (never guessed from the relay's
-    date); a direct message on its dateline or, failing that, the archive's date.
-    """
-    message = body.message
-    quoted = next((b for b in body.blocks if isinstance(b, QuotedMessage)), None)
-    relayed = facts.relay_from is not None or facts.relay_to is not None
-    written_in = quoted.message if quoted else message
-    dateline_date = _dateline_date(written_in)
-    actions: list[CorrespAction] = []
-    sent_date = dateline_date if relayed else (dateline_date or date)
-    if facts.sender or sent_date:
-        persons = (facts.sender,) if facts.sender else ()
-        actions.append(CorrespAction("sent", persons, date=sent_date))
-    if relayed:
-        actions.append(
-            CorrespAction(
-                "transmitted", relay_from=facts.relay_from, relay_to=facts.relay_to, date=date
-            )
-        )
-    if facts.recipient:
-        actions.append(CorrespAction("received", (facts.recipient,)))
-    return tuple(actions)
-
-
-def _dateline_date(message: Message | None) -> PartialDate | None:
-    if message and message.closer and message.closer.dateline:
-        return message.closer.dateline.date
-    return None
 
 
 __all__ = ["assemble"]

@@ -14,7 +14,8 @@ from tei.dates import PartialDate, is_date, parse_date
 from tei.readers.conventions.clock import parse_time
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+){0,2})[,.]\s+"
+    r"^(?P<place>[A-Z][A-Za-z'’\-]+(?:\s(?:(?:de|da|do|del|la|el|al|on|upon)\s)?[A-Z][A-Za-z'’\-]+){0,2})"
+    r"[,.]\s+"
     r"(?P<date>[^—–]+?)(?:\s*[—–]\s*(?P<time>[^—–]+?))?\s*\.?$"
 )
 

@@ -18,6 +18,9 @@ _HEAD = re.compile(
     r"(?P<recipient>[A-Z][^.;:]*?(?:\([^()]+\))?)$"
 )
 _MAX_WORDS = 20
+_BY = re.compile(
+    r"^(?P<kind>[A-Z][\w ,]*?),?\s+by\s+(?:the\s+)?(?P<author>[A-Z][^.;:]*?(?:\([^()]+\))?)$"
+)
 _SMALL_WORDS = {"in", "of", "the", "for", "and", "at", "on", "to", "de"}
 
 
@@ -37,3 +40,19 @@ def parse_heading(line: str) -> tuple[Party, Party] | None:
     if sender is None or recipient is None:
         return None
     return sender, recipient
+
+
+def parse_by_heading(line: str) -> Party | None:
+    """``Memorandum by the Secretary of State``, ``Memorandum of Conversation, by the Chief of
+    the Division of Far Eastern Affairs (Hamilton)`` → the author; None when the line is not
+    such a head."""
+    line = " ".join(line.split())
+    if len(line.split()) > _MAX_WORDS or line.endswith("."):
+        return None
+    match = _BY.match(line)
+    if not match:
+        return None
+    words = re.sub(r"\([^()]*\)", "", match.group("author")).split()
+    if not all(w[:1].isupper() or w in _SMALL_WORDS for w in words):
+        return None
+    return parse_party(match.group("author"))

@@ -53,9 +53,19 @@ def parse_party(text: str) -> Party | None:
     if explained:
         text, explanation = explained.group("name").strip(), explained.group("explanation")
     text = _strip_article(text)
-    if _ORG_WORDS.search(text):
+    if _is_body_or_office(text):
         return Party(text, org=True, explanation=explanation)
     return Party(text, explanation=explanation)
+
+
+def _is_body_or_office(text: str) -> bool:
+    """``USSR Foreign Ministry``, ``Secretary of State``, ``Council of Ministers``: an office
+    or body word that ends the name or is followed by ``of``; ``Minister Molotov`` is a person
+    with a title."""
+    words = text.split()
+    if not words or not _ORG_WORDS.search(text):
+        return False
+    return bool(_ORG_WORDS.fullmatch(words[-1])) or " of " in f" {text} "
 
 
 def _strip_article(text: str) -> str:

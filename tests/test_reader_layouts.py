@@ -1,0 +1,176 @@
+"""The Wilson Center current-site and FRUS readers on real pages and on made-up near misses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei import bundled_authority, encode_telegram, read
+from tei.errors import InputError
+from tei.readers import detect_layout
+
+CORPUS = Path(__file__).parent / "corpus"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def page(folder: str, stem: str) -> str:
+    return (CORPUS / folder / f"{stem}.txt").read_text("utf-8")
+
+
+def tei_of(text: str, name: str = "page.txt") -> etree._Element:
+    return encode_telegram(read(text, name, bundled_authority())).getroot()
+
+
+@pytest.mark.parametrize("path", sorted((CORPUS / "wilson").glob("*.txt")), ids=lambda p: p.stem)
+def test_wilson_pages_are_read_as_the_current_site(path: Path) -> None:
+    assert detect_layout(path.read_text("utf-8")).NAME == "wilson-site"
+
+
+@pytest.mark.parametrize("path", sorted((CORPUS / "frus").glob("*.txt")), ids=lambda p: p.stem)
+def test_frus_pages_are_read_as_frus(path: Path) -> None:
+    assert detect_layout(path.read_text("utf-8")).NAME == "frus"
+
+
+def test_seeds_keep_their_layouts() -> None:
+    assert detect_layout(page("seeds", "000_4a28453c626bc618")).NAME == "markdown-export"
+    assert detect_layout(page("seeds", "001_552a14868e1716bc")).NAME == "web-page"
+
+
+def test_one_dropped_warning_names_the_furniture() -> None:
+    telegram = read(page("wilson", "1949-10-14-ciphered-telegram-no-4159-from-filipov-stalin-to"))
+    dropped = [w.message for w in telegram.warnings if w.message.startswith("dropped ")]
+    assert len(dropped) == 1
+    assert "the end of the previous document's summary" in dropped[0]
+    assert "Related Documents row" in dropped[0] and "Rights text" in dropped[0]
+
+
+def test_multi_line_stamp_is_one_insertion() -> None:
+    root = tei_of(page("wilson", "1952-01-17-report-to-i-v-stalin-on-draft-instructions-to-cd"))
+    stamps = [
+        " ".join("".join(n.itertext()).split())
+        for n in root.iterfind(".//t:note[@subtype='stamp']", NS)
+    ]
+    assert stamps == ["Stamp: Secretariat of V. M. Molotov 17 1 1952 Incoming Nº M-740s"]
+
+
+def test_stamp_whose_opening_bracket_the_page_lost() -> None:
+    telegram = read(page("wilson", "1949-10-14-ciphered-telegram-no-4159-from-filipov-stalin-to"))
+    assert any("closes a stamp whose '['" in w.message for w in telegram.warnings)
+
+
+SITE = "Skip to content\n\nMay 10, 1948\n\nCable, Mao Zedong to Filippov [Stalin]\n\n{body}\n"
+
+
+def test_a_truly_unbalanced_bracket_is_still_an_error_naming_its_line() -> None:
+    body = "Text [with a bracket.\n\nMore text.\n\nSummary.\n\nDocument Information"
+    text = SITE.format(body=body)
+    with pytest.raises(InputError) as raised:
+        read(text, "page.txt")
+    assert raised.value.location.line == 7
+
+
+def test_a_page_cut_inside_a_bracket_converts_and_warns() -> None:
+    text = SITE.format(body="Text.\n\n[Stamp: Subject to return to the\n\nVKP(b) CC Special")
+    telegram = read(text, "page.txt")
+    assert any("ends inside a bracket" in w.message for w in telegram.warnings)
+    assert tei_of(text).find(".//t:note[@subtype='stamp']", NS) is not None
+
+
+def test_quoted_author_is_the_sender_and_relays_are_transmitted() -> None:
+    root = tei_of(page("wilson", "1950-05-14-ciphered-telegram-no-8600-vyshinsky-to-mao-zedon"))
+    corresp = root.find(".//t:correspDesc", NS)
+    sent = corresp.find("t:correspAction[@type='sent']/t:persName", NS)
+    assert sent.text == "Filippov" and sent.get("ref") == "#stalin"
+    relays = [e.text for e in corresp.iterfind("t:correspAction[@type='transmitted']/*", NS)]
+    assert relays == ["Vyshinsky", "SovAmbassador"]
+    body = " ".join("".join(root.find("t:text", NS).itertext()).split())
+    assert "Destination: PEKING To Whom: SovAmbassador" in body
+
+
+def test_an_organisation_is_an_org_name() -> None:
+    root = tei_of(page("wilson", "1951-01-13-ciphered-telegram-roshchin-to-ussr-foreign-minis"))
+    org = root.find(".//t:correspAction[@type='received']/t:orgName", NS)
+    assert org.text == "USSR Foreign Ministry"
+
+
+def test_source_statement_references_translator_and_language() -> None:
+    telegram = read(page("wilson", "1948-05-10-cable-mao-zedong-to-filippov-stalin"))
+    header = telegram.header
+    assert header.archival_refs[0].repository == "APRF" and header.archival_refs[0].fond == "39"
+    assert header.translator == "Sergey Radchenko"
+    assert header.original_language.code == "ru"
+    assert header.citation.text.startswith("APRF: F. 39, Op. 1, D. 31, L. 34. Reprinted in")
+
+
+def test_frus_head_dateline_receipt_and_number() -> None:
+    root = tei_of(page("frus", "frus1943China-d339"))
+    corresp = root.find(".//t:correspDesc", NS)
+    sent = corresp.find("t:correspAction[@type='sent']", NS)
+    assert sent.find("t:persName/t:roleName", NS).text == "Chargé in China"
+    assert sent.find("t:persName/t:name", NS).text == "Vincent"
+    assert sent.findtext("t:placeName", namespaces=NS) == "Chungking"
+    assert sent.find("t:date", NS).get("when") == "1943-03-28T09:00:00"
+    received = corresp.find("t:correspAction[@type='received']", NS)
+    assert received.find("t:orgName", NS).text == "Secretary of State"
+    assert received.find("t:date", NS).get("when") == "1943-03-28T23:20:00"
+    assert root.findtext(".//t:msItem/t:idno[@type='telegram']", namespaces=NS) == "464"
+    assert root.findtext(".//t:msItem/t:idno[@type='file']", namespaces=NS) == "893.51/7686"
+    opener = root.find(".//t:opener", NS)
+    assert opener.find("t:dateline/t:placeName", NS).text == "Chungking"
+    assert len(opener.findall("t:seg[@type='received']", NS)) == 2
+
+
+def test_frus_footnotes_anchored_where_the_markers_stand() -> None:
+    root = tei_of(page("frus", "frus1949v07p2-d219"))
+    notes = root.findall(".//t:note[@type='footnote']", NS)
+    assert [n.get("n") for n in notes] == ["1", "2"]
+    previous = notes[0].getprevious()
+    before = notes[0].getparent().text if previous is None else previous.tail
+    assert before.endswith("the treaty of 1883")
+    assert notes[1].getparent().text.endswith("scheduled for Saturday.")
+
+
+def test_frus_single_line_paragraphs_stay_apart() -> None:
+    root = tei_of(page("frus", "frus1943China-d753"))
+    paragraphs = root.findall(".//t:div[@type='telegram']/t:p", NS)
+    assert len(paragraphs) == 3
+    assert paragraphs[1].text.startswith("I said in reply")
+
+
+def test_frus_list_labels_join_their_items() -> None:
+    root = tei_of(page("frus", "frus1943China-d338"))
+    points = root.findall(".//t:div[@type='point']", NS)
+    assert [p.get("n") for p in points] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("title", "sender", "recipient"),
+    [
+        (
+            "Cable, Gromyko to Ministry of Foreign Affairs, Moscow",
+            "Gromyko",
+            "Ministry of Foreign Affairs, Moscow",
+        ),
+        ("Letter, X to USSR Council of Ministers", "X", "USSR Council of Ministers"),
+    ],
+)
+def test_title_organisations(title: str, sender: str, recipient: str) -> None:
+    from tei.readers.title import parse_title
+
+    facts = parse_title(title, bundled_authority())
+    assert facts.sender.name == sender and not facts.sender.org
+    assert facts.recipient.name == recipient and facts.recipient.org
+
+
+def test_title_office_after_a_person_is_its_role() -> None:
+    from tei.readers.title import parse_title
+
+    facts = parse_title(
+        "Letter, Mohammed Reza Pahlavi to Generalissimo Stalin, Chairman of the Council of "
+        "Ministers of the Union of Soviet Socialist Republics",
+        bundled_authority(),
+    )
+    assert facts.recipient.name == "Generalissimo Stalin" and not facts.recipient.org
+    assert facts.recipient.role.startswith("Chairman of the Council")
