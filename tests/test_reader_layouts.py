@@ -174,3 +174,23 @@ def test_title_office_after_a_person_is_its_role() -> None:
     )
     assert facts.recipient.name == "Generalissimo Stalin" and not facts.recipient.org
     assert facts.recipient.role.startswith("Chairman of the Council")
+
+
+def test_frus_copy_beginning_with_the_site_heading() -> None:
+    text = "Office of the Historian\nDocument 339\n" + page("frus", "frus1943China-d339")
+    telegram = read(text, "page.txt")
+    assert telegram.layout == "frus"
+    dropped = [w.message for w in telegram.warnings if w.message.startswith("dropped ")]
+    assert dropped == [
+        "dropped 2 lines of site furniture: page heading 'Office of the Historian', "
+        "page heading 'Document 339' (lines 1, 2)"
+    ]
+    assert telegram.header.title == "The Chargé in China (Vincent) to the Secretary of State"
+
+
+def test_wilson_text_above_the_date_is_named_with_its_text() -> None:
+    text = "Digital Archive\n" + page("wilson", "1947-12-17-cable-terebin-to-stalin-via-kuznetsov")
+    telegram = read(text, "page.txt")
+    dropped = next(w.message for w in telegram.warnings if w.message.startswith("dropped "))
+    assert "'Digital Archive'" in dropped
+    assert telegram.header.title == "Cable, Terebin to Stalin [via Kuznetsov]"

@@ -30,12 +30,20 @@ _LIST_LABEL = re.compile(r"^-\s+(?P<n>\d{1,2}\.)$")
 _LIST_ITEM = re.compile(r"^-\s+(?P<text>\S.*)$")
 
 
+#: how far down the page the source note may stand (a copy may begin with the site's heading)
+_NOTE_REACH = 12
+
+
 def detect(text: str) -> int:
-    """A source note and a party heading at the top, receipt lines, footnotes."""
+    """A source note near the top and a party heading under it, receipt lines."""
     lines = [clean_line(line) for line in split_lines(text) if clean_line(line)]
-    score = 2 * bool(lines and parse_source_note(lines[0]))
-    score += 2 * any(parse_heading(line) for line in lines[:3])
-    score += any(parse_received(line) for line in lines[:8])
+    note = next((i for i, line in enumerate(lines[:_NOTE_REACH]) if parse_source_note(line)), None)
+    if note is None:
+        return sum(1 for line in lines[:3] if parse_heading(line))
+    score = 2 + 2 * any(
+        parse_heading(line) or parse_by_heading(line) for line in lines[note : note + 3]
+    )
+    score += any(parse_received(line) for line in lines[note : note + 8])
     return score
 
 
@@ -60,7 +68,21 @@ def split(text: str) -> SourceParts:
 
 
 def _head(lines: list[tuple[int, str, str]], parts: SourceParts) -> int:
-    index = 0
+    """Source note and heading; lines above the source note are the site's, dropped and named."""
+    index = next(
+        (i for i, (_, line, _) in enumerate(lines[:_NOTE_REACH]) if parse_source_note(line)), 0
+    )
+    for number, line, _ in lines[:index]:
+        parts.dropped.append((f"page heading {line!r}", number))
+    if parts.dropped:
+        names = ", ".join(label for label, _ in parts.dropped)
+        numbers = ", ".join(str(n) for _, n in parts.dropped)
+        noun = "line" if len(parts.dropped) == 1 else "lines"
+        parts.warnings.append(
+            ReaderWarning(
+                f"dropped {len(parts.dropped)} {noun} of site furniture: {names} (lines {numbers})"
+            )
+        )
     if index < len(lines):
         note = parse_source_note(lines[index][1])
         if note:

@@ -93,9 +93,12 @@ def _head(blocks: list[Block], parts: SourceParts) -> int:
     if date_at is None:
         return 0
     for block in blocks[:date_at]:
-        label = (
-            furniture.furniture_label(block.text) or "the end of the previous document's summary"
-        )
+        label = furniture.furniture_label(block.text)
+        if label is None:
+            # the single-line copy begins with the tail of the previous document's summary;
+            # anything else above the date is named with its text
+            prose = block.text.endswith(".") and len(block.text.split()) > 4
+            label = "the end of the previous document's summary" if prose else repr(block.text)
         parts.dropped.extend((label, block.line + k) for k in range(len(block.lines)))
     date = blocks[date_at]
     parts.date_text, parts.date_line = date.text, date.line

@@ -29,6 +29,18 @@ LABELS = (
     "Type",
     "Language",
     "Record ID",
+    "Subject(s)",
+    "Subject(s):",
+    "Theme(s)",
+    "Theme(s):",
+    "Collection(s)",
+    "Collection(s):",
+    "Keywords",
+    "Document Type",
+    "Original Language",
+    "Funders",
+    "Funder(s)",
+    "Related Documents:",
 )
 BOILERPLATE = (
     "The History and Public Policy Program welcomes reuse of Digital Archive materials for "
@@ -39,7 +51,7 @@ BOILERPLATE = (
     "To enquire about this document's rights status or request permission for commercial use, "
     "please contact the History and Public Policy Program at [email protected].",
 )
-_RELATED_ROW = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} \| .+ \|$")
+_RELATED_ROW = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} \| .+?(?: \|)?$")
 #: sidebar labels that open the page's metadata: the document ends before the first of them
 SIDEBAR_START = frozenset(LABELS) - {"Skip to content"}
 
