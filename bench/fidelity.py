@@ -352,7 +352,9 @@ def score_folder(folder: Path) -> list[DocumentScore]:
     ]
 
 
-def print_table(results: list[DocumentScore], out=sys.stdout) -> dict[str, tuple[int, int]]:
+def print_table(results: list[DocumentScore], out=None) -> dict[str, tuple[int, int]]:
+    """The totals per field, then every miss with its reason."""
+    out = out if out is not None else sys.stdout
     totals = {name: [0, 0] for name in FIELDS}
     misses = []
     for result in results:

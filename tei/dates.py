@@ -59,6 +59,11 @@ _ROMAN.update({"X": 10, "XI": 11, "XII": 12})
 _SEARCH_FORMS = [re.compile(r"\b" + form.pattern + r"\b", re.I) for form in _FORMS[:3]]
 
 
+class ShortYearError(DateError):
+    """A date whose year is printed with two digits (``8.7.50``): kept as text, never given a
+    guessed century."""
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to a year, a month or a day; ``iso`` is its ISO 8601 form."""
@@ -119,7 +124,7 @@ def is_date(text: str) -> bool:
 
 def _from_match(groups: dict[str, str | None], text: str, line: int | None) -> PartialDate:
     if groups.get("short"):
-        raise DateError(
+        raise ShortYearError(
             f"the year of {text.strip()!r} has two digits: its century is not given",
             line=line,
             hint="the date is kept as printed, without @when",

@@ -221,3 +221,15 @@ def test_telegram_number() -> None:
     assert telegram_number("190. From Adler for the Secretary") == "190"
     assert telegram_number("1. In accordance with") is None
     assert telegram_number("1949. A year") == "1949"
+
+
+def test_registry_date_forms() -> None:
+    from tei.dates import ShortYearError, is_date, parse_date
+
+    assert parse_date("17.XII.1947").iso == "1947-12-17"
+    assert parse_date("13.1.1951").iso == "1951-01-13"
+    assert is_date("8.7.50")
+    with pytest.raises(ShortYearError):
+        parse_date("8.7.50")  # the century is not printed: never guessed
+    assert not is_date("1.2")
+    assert not is_date("27.1 To")

@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 
 from tei.authority import Authority
-from tei.dates import is_date, parse_date
-from tei.errors import DateError
+from tei.dates import ShortYearError, is_date, parse_date
 from tei.model import (
     Block as BodyBlock,
 )
@@ -234,9 +233,7 @@ def _closer(
 def _dateline(text: str, line: int, warn: Warn) -> Dateline:
     try:
         return Dateline(text, parse_date(text, line=line), line)
-    except DateError as error:
-        if "two digits" not in error.message:
-            raise
+    except ShortYearError as error:
         warn(f"dateline {text!r} kept without @when: {error.message}", line)
         return Dateline(text, None, line)
 

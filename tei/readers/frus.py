@@ -15,6 +15,7 @@ import re
 from tei.dates import PartialDate
 from tei.model import FrontLine, ReaderWarning
 from tei.readers.blocks import Block, clean_line, split_lines
+from tei.readers.conventions import furniture
 from tei.readers.conventions.classification import is_marking
 from tei.readers.conventions.dateline import parse_dateline
 from tei.readers.conventions.footnotes import find_markers, find_markers_numbered, footnote_line
@@ -75,14 +76,7 @@ def _head(lines: list[tuple[int, str, str]], parts: SourceParts) -> int:
     for number, line, _ in lines[:index]:
         parts.dropped.append((f"page heading {line!r}", number))
     if parts.dropped:
-        names = ", ".join(label for label, _ in parts.dropped)
-        numbers = ", ".join(str(n) for _, n in parts.dropped)
-        noun = "line" if len(parts.dropped) == 1 else "lines"
-        parts.warnings.append(
-            ReaderWarning(
-                f"dropped {len(parts.dropped)} {noun} of site furniture: {names} (lines {numbers})"
-            )
-        )
+        parts.warnings.append(ReaderWarning(furniture.dropped_report(parts.dropped)))
     if index < len(lines):
         note = parse_source_note(lines[index][1])
         if note:

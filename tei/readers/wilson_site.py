@@ -73,9 +73,7 @@ def split(text: str) -> SourceParts:
     parts.body = _front(joined.blocks, parts)
     _relay_lines(parts.body, parts)
     if parts.dropped:
-        lines = ", ".join(str(n) for _, n in parts.dropped)
-        message = furniture.dropped_warning([label for label, _ in parts.dropped])
-        parts.warnings.append(ReaderWarning(f"{message} (lines {lines})"))
+        parts.warnings.append(ReaderWarning(furniture.dropped_report(parts.dropped)))
     return parts
 
 

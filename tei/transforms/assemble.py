@@ -11,8 +11,7 @@ from dataclasses import replace
 import pycountry
 
 from tei.authority import Authority
-from tei.dates import PartialDate, parse_date
-from tei.errors import DateError
+from tei.dates import PartialDate, ShortYearError, parse_date
 from tei.model import Citation, Footnote, Header, Language, ReaderWarning, Telegram
 from tei.readers.body import build_body
 from tei.readers.brackets import parse_inline
@@ -107,9 +106,7 @@ def _date(text: str | None, line: int | None, warn) -> PartialDate | None:
         return None
     try:
         return parse_date(text, line=line)
-    except DateError as error:
-        if "two digits" not in error.message:
-            raise
+    except ShortYearError as error:
         warn(f"date {text!r} left out of the header: {error.message}", line)
         return None
 

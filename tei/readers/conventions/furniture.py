@@ -93,3 +93,10 @@ def dropped_warning(labels: list[str]) -> str:
     names = list(dict.fromkeys(labels))
     noun = "line" if len(labels) == 1 else "lines"
     return f"dropped {len(labels)} {noun} of site furniture: {', '.join(names)}"
+
+
+def dropped_report(dropped: list[tuple[str, int]]) -> str:
+    """The warning for (label, line) pairs, with the line numbers, so that a reader (and the
+    test over every real page) can tell exactly which lines were left out."""
+    numbers = ", ".join(str(line) for _, line in dropped)
+    return f"{dropped_warning([label for label, _ in dropped])} (lines {numbers})"
