@@ -194,3 +194,35 @@ def test_wilson_text_above_the_date_is_named_with_its_text() -> None:
     dropped = next(w.message for w in telegram.warnings if w.message.startswith("dropped "))
     assert "'Digital Archive'" in dropped
     assert telegram.header.title == "Cable, Terebin to Stalin [via Kuznetsov]"
+
+
+def test_frus_footnotes_render_as_marks_and_notes() -> None:
+    from lxml import html
+
+    from tei.render.xslt import render_html, render_text
+
+    tree = encode_telegram(read(page("frus", "frus1942China-d383"), "d383.txt"))
+    text = render_text(tree).decode("utf-8")
+    assert "190. From Adler28 for Secretary of the Treasury.29" in text
+    assert "[Page 499] Finally" in text
+    assert text.rstrip().endswith(
+        "30. Edmund L. Hall-Patch, British member of the Chinese Stabilization Board."
+    )
+    document = html.fromstring(render_html(tree))
+    marks = document.xpath("//sup[@class='fn-mark']/a")
+    notes = document.xpath("//li[@class='footnote']")
+    assert [m.text for m in marks] == ["28", "29", "30"] and len(notes) == 3
+    for mark, note in zip(marks, notes, strict=True):
+        assert mark.get("href") == f"#{note.get('id')}"
+        back = note.xpath("a")[-1].get("href")
+        assert document.xpath(f"//*[@id='{back[1:]}']")
+
+
+def test_receipt_lines_render_in_brackets() -> None:
+    from tei.render.xslt import render_text
+
+    tree = encode_telegram(read(page("frus", "frus1943China-d339"), "d339.txt"))
+    lines = render_text(tree).decode("utf-8").splitlines()
+    assert "Chungking, March 28, 1943—9 a.m." in lines
+    assert lines.count("[Received 11:20 p.m.]") == 2
+    assert "Received: 28 March 1943, 23:20" in lines

@@ -20,6 +20,9 @@ _DATELINE = re.compile(
 )
 
 
+_MAX_LENGTH = 120
+
+
 @dataclass(frozen=True)
 class DatelineFacts:
     """What a dateline says; ``time`` is ``HH:MM`` when printed."""
@@ -33,6 +36,8 @@ class DatelineFacts:
 def parse_dateline(text: str) -> DatelineFacts | None:
     """Place, date and time of a dateline, or None when the text is not one."""
     text = " ".join(text.split())
+    if len(text) > _MAX_LENGTH:
+        return None  # a paragraph, not a dateline (and no long match to try)
     match = _DATELINE.match(text)
     if not match or not is_date(match.group("date")):
         return None

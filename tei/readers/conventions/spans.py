@@ -48,23 +48,32 @@ def join_open_brackets(blocks: list[Block], cut: bool = False) -> Joined:
         if depth(block.text) < 0:
             block, taken = _lost_opening(result, block, warnings)
             del result[len(result) - taken :]
-        if depth(block.text) > 0:
+        open_count = depth(block.text)
+        if open_count > 0:
             lines = list(block.lines)
             end = index
-            while depth(" ".join(lines)) > 0 and end + 1 < len(blocks):
+            # the depth is counted as paragraphs join, so a bracket left open early in a
+            # long text costs one pass, not one per paragraph
+            while open_count > 0 and end + 1 < len(blocks):
                 end += 1
                 lines.extend(blocks[end].lines)
-            if depth(" ".join(lines)) > 0 and cut and end == len(blocks) - 1:
+                open_count += depth(blocks[end].text)
+            if open_count > 0 and cut and end == len(blocks) - 1:
                 warnings.append(
                     (
                         "the page ends inside a bracket: kept as far as it goes, bracket closed",
                         block.line,
                     )
                 )
-                lines[-1] = lines[-1] + "]" * depth(" ".join(lines))
-            if depth(" ".join(lines)) == 0:
+                lines[-1] = lines[-1] + "]" * open_count
+                open_count = 0
+            if open_count == 0:
                 block = Block(tuple(lines), block.line)
                 index = end
+            else:
+                # never closed: left as it is, for the bracket parser to refuse naming its line
+                result.extend(blocks[index:])
+                break
         result.append(block)
         index += 1
     return Joined(result, warnings)
