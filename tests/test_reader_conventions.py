@@ -233,3 +233,22 @@ def test_registry_date_forms() -> None:
         parse_date("8.7.50")  # the century is not printed: never guessed
     assert not is_date("1.2")
     assert not is_date("27.1 To")
+
+
+def test_repeat_and_info_addressees() -> None:
+    from tei.readers.conventions.repeats import find_repeats
+
+    assert find_repeats("From AmRep Seoul to Secretary State, repeated CINCFE.") == ["CINCFE"]
+    assert find_repeats("To SecState info CINCFE April 29.") == ["CINCFE"]
+    assert find_repeats("Repeated SCAP 23.") == ["SCAP"]
+    assert find_repeats("Sent to the Department as 123, repeated to Nanking as 45.") == ["Nanking"]
+    assert find_repeats("Repeated London and Paris.") == ["London", "Paris"]
+    assert find_repeats("After repeated attempts we failed.") == []
+    assert find_repeats("This is for your info only.") == []
+    assert find_repeats("He repeated April 29 as the date.") == []
+
+
+def test_repeat_stops_at_the_sentence_end() -> None:
+    from tei.readers.conventions.repeats import find_repeats
+
+    assert find_repeats("repeated CINCFE. President Rhee has not yet decided") == ["CINCFE"]

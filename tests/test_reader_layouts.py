@@ -226,3 +226,9 @@ def test_receipt_lines_render_in_brackets() -> None:
     assert "Chungking, March 28, 1943—9 a.m." in lines
     assert lines.count("[Received 11:20 p.m.]") == 2
     assert "Received: 28 March 1943, 23:20" in lines
+
+
+def test_frus_repeat_addressees_received_it_too() -> None:
+    root = tei_of(page("frus", "frus1949v07p2-d219"))
+    received = root.find(".//t:correspAction[@type='received']", NS)
+    assert [e.text for e in received] == ["Secretary of State", "CINCFE"]

@@ -21,6 +21,7 @@ from tei.readers.conventions.dateline import parse_dateline
 from tei.readers.conventions.footnotes import find_markers, find_markers_numbered, footnote_line
 from tei.readers.conventions.heading import parse_by_heading, parse_heading
 from tei.readers.conventions.received import parse_received
+from tei.readers.conventions.repeats import find_repeats
 from tei.readers.conventions.source_note import parse_source_note
 from tei.readers.conventions.telegram_number import telegram_number
 from tei.readers.parts import SourceParts
@@ -64,6 +65,10 @@ def split(text: str) -> SourceParts:
         number = telegram_number(blocks[0].text)
         if number:
             parts.telegram_numbers.append(number)
+    for block in blocks:
+        for name in find_repeats(block.text):
+            if name not in parts.copies_to:
+                parts.copies_to.append(name)
     parts.body = blocks
     return parts
 

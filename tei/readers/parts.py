@@ -44,6 +44,8 @@ class SourceParts:
     final_addressee: str | None = None
     #: ``To Whom:`` of the address line: who the telegram is delivered to
     delivered_to: str | None = None
+    #: offices the telegram was also sent to (``repeated CINCFE``, ``info SCAP``)
+    copies_to: list[str] = field(default_factory=list)
     telegram_numbers: list[str] = field(default_factory=list)
     file_number: str | None = None
     source_note: str | None = None

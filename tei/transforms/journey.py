@@ -4,7 +4,8 @@ The title says who wrote to whom and through whom; the text corrects it where it
 message quoted and signed by someone else is that person's, ``For X.`` / ``Visit X and pass him
 …`` name the final addressee, the address line's ``To Whom`` is a relay, the signature is the
 author when the title names none; the dateline gives place and time, the receipt line the
-receipt. Only dates the source gives are used.
+receipt; offices a telegram was repeated to (``repeated CINCFE``) received it too. Only dates
+the source gives are used.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from tei.model import (
     Text,
 )
 from tei.readers.conventions.parties import Party
+from tei.readers.conventions.repeats import is_acronym
 from tei.readers.conventions.signature import parse_signature
 from tei.readers.parts import SourceParts
 from tei.readers.title import TitleFacts, person_from
@@ -52,6 +54,8 @@ def journey(
     if relays:
         position = next((i for i, a in enumerate(actions) if a.type == "received"), len(actions))
         actions.insert(position, CorrespAction("transmitted", tuple(relays)))
+    if parts.copies_to:
+        actions = _with_copies(actions, parts.copies_to, authority)
     received = next((f for f in body.front if f.kind == "received"), None)
     if received is not None:
         position = next((i for i, a in enumerate(actions) if a.type == "received"), None)
@@ -103,6 +107,23 @@ def _with_dateline(
             actions[index] = replace(action, place=place, date=action.date or date, time=time)
     if not any(a.type == "sent" for a in actions) and (place or dateline):
         actions.insert(0, CorrespAction("sent", date=date, place=place, time=time))
+    return actions
+
+
+def _with_copies(
+    actions: list[CorrespAction], names: list[str], authority: Authority
+) -> list[CorrespAction]:
+    """Offices the telegram was repeated to received it too: more names on ``received``."""
+    copies = tuple(
+        Person(name, org=True) if is_acronym(name) else person_from(name, authority)
+        for name in names
+    )
+    position = next((i for i, a in enumerate(actions) if a.type == "received"), None)
+    if position is None:
+        return [*actions, CorrespAction("received", copies)]
+    action = actions[position]
+    known = [p for p in copies if not any(_same(p, q) for q in action.persons)]
+    actions[position] = replace(action, persons=(*action.persons, *known))
     return actions
 
 
