@@ -232,3 +232,46 @@ def test_frus_repeat_addressees_received_it_too() -> None:
     root = tei_of(page("frus", "frus1949v07p2-d219"))
     received = root.find(".//t:correspAction[@type='received']", NS)
     assert [e.text for e in received] == ["Secretary of State", "CINCFE"]
+
+
+def _project_findings(text: str) -> list[str]:
+    from tei import convert_text
+    from tei.validators.validate import iter_diagnostics
+
+    return [d.message for d in iter_diagnostics("page.xml", convert_text(text, "page.txt"))]
+
+
+def test_a_dateline_above_the_message_dates_it_over_the_archive() -> None:
+    text = (
+        "Skip to content\n\nJuly 4, 1946\n\nLetter, Khosrow Egbal to I. V. Stalin\n\n"
+        "Moscow, 3 July 1946\n\nI ask for an interview.\n\n/Khosrow Eghbal/\n\n"
+        "A journalist asks for an interview.\n\nDocument Information\n"
+    )
+    root = tei_of(text)
+    sent = root.find(".//t:correspAction[@type='sent']", NS)
+    assert sent.find("t:date", NS).get("when") == "1946-07-03"
+    assert sent.findtext("t:placeName", namespaces=NS) == "Moscow"
+    assert _project_findings(text) == []
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*/*.txt")), ids=lambda p: p.stem)
+def test_every_real_page_gives_tei_the_project_schemas_accept(path: Path) -> None:
+    if path.parent.name == "other":
+        pytest.skip("other publishers' letters go to the generic reader (issue #13)")
+    assert _project_findings(path.read_text("utf-8")) == []
+
+
+def test_every_real_page_gives_tei_that_tei_all_accepts() -> None:
+    from tei import convert_text
+    from tei.validators.validate import validate_documents
+    from tests.validation_support import jing_available
+
+    if not jing_available():
+        pytest.skip("jing or tei_all is not installed (scripts/test.sh installs both)")
+    documents = {
+        path.name: convert_text(path.read_text("utf-8"), path.name)
+        for path in sorted(CORPUS.glob("*/*.txt"))
+        if path.parent.name != "other"
+    }
+    findings = validate_documents(documents, level="all")
+    assert {name: [d.message for d in found] for name, found in findings.items() if found} == {}

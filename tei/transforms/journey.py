@@ -97,14 +97,23 @@ def _ends(
 def _with_dateline(
     actions: list[CorrespAction], facts: TitleFacts, body: Body
 ) -> list[CorrespAction]:
-    """The sent action gets the dateline's place, date and time (or the title's place)."""
-    dateline = next((f for f in body.front if f.kind == "dateline"), None)
+    """The sent action gets the dateline's place, date and time (or the title's place).
+
+    The dateline above a message says where and when its writer wrote it, so its date wins
+    over the archive's. Above a relay it is the relay's own, not the quoted message's: then
+    it dates nothing here (the quoted message's own dateline does)."""
+    relayed = (
+        facts.relay_from is not None
+        or facts.relay_to is not None
+        or any(isinstance(b, QuotedMessage) for b in body.blocks)
+    )
+    dateline = None if relayed else next((f for f in body.front if f.kind == "dateline"), None)
     place = facts.place or (dateline.place if dateline else None)
     date = dateline.date if dateline else None
     time = dateline.time if dateline else None
     for index, action in enumerate(actions):
         if action.type == "sent":
-            actions[index] = replace(action, place=place, date=action.date or date, time=time)
+            actions[index] = replace(action, place=place, date=date or action.date, time=time)
     if not any(a.type == "sent" for a in actions) and (place or dateline):
         actions.insert(0, CorrespAction("sent", date=date, place=place, time=time))
     return actions
