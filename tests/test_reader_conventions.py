@@ -252,3 +252,19 @@ def test_repeat_stops_at_the_sentence_end() -> None:
     from tei.readers.conventions.repeats import find_repeats
 
     assert find_repeats("repeated CINCFE. President Rhee has not yet decided") == ["CINCFE"]
+
+
+def test_heading_without_the_needs_an_office() -> None:
+    sender, recipient = parse_heading(
+        "President Roosevelt to the Chinese Minister for Foreign Affairs (Soong)"
+    )
+    assert sender.name == "President Roosevelt" and not sender.org
+    assert (recipient.name, recipient.role) == ("Soong", "Chinese Minister for Foreign Affairs")
+    assert parse_heading("Terebin to Stalin") is None
+
+
+def test_a_remark_in_parentheses_is_not_an_office_holder() -> None:
+    from tei.readers.conventions.parties import parse_party
+
+    party = parse_party("Filippov [Stalin] (Excerpt)")
+    assert (party.name, party.role, party.explanation) == ("Filippov", None, "Stalin")

@@ -30,6 +30,9 @@ KINDS = {
     "record": "record",
     "directive": "directive",
     "instruction": "instruction",
+    "despatch": "despatch",
+    "dispatch": "despatch",
+    "airgram": "airgram",
 }
 
 _NUMBERS = re.compile(r",?\s*No\.\s*(?P<list>\d+(?:\s*,\s*(?:and\s+)?\d+|\s+and\s+\d+)*)\s*,?")

@@ -23,7 +23,7 @@ from tei.readers.citation import (
     parse_translator,
 )
 from tei.readers.parts import SourceParts
-from tei.readers.title import TitleFacts, parse_title
+from tei.readers.title import KINDS, TitleFacts, parse_title
 from tei.transforms.footnotes import anchor_footnotes
 from tei.transforms.journey import journey, party_person
 
@@ -98,7 +98,8 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
     return Telegram(header, body, source_name, parts.layout, tuple(warnings))
 
 
-_KINDS = {"telegram", "cable", "letter", "note", "memorandum", "message", "report", "record"}
+#: the kinds a source note may name that are document kinds (title.KINDS holds them all)
+_KINDS = frozenset(KINDS.values())
 
 
 def _date(text: str | None, line: int | None, warn) -> PartialDate | None:

@@ -1,7 +1,8 @@
 """The party heading of a printed letter or telegram: ``The X (Name) to the Y``.
 
 FRUS prints every document under such a head (``The Ambassador in China (Gauss) to the
-Secretary of State``, ``The Secretary of State to the Chargé in China (Vincent)``). The head
+Secretary of State``, ``The Secretary of State to the Chargé in China (Vincent)``, ``President
+Roosevelt to the Chinese Minister for Foreign Affairs (Soong)``). The head
 starts with ``The`` and names an office or person on each side of `` to ``; a sentence that only
 happens to contain " to " is not one (it would run on, end with a full stop, or have lower-case
 words where the names go).
@@ -14,7 +15,7 @@ import re
 from tei.readers.conventions.parties import Party, parse_party
 
 _HEAD = re.compile(
-    r"^The\s+(?P<sender>[A-Z][^.;:]*?(?:\([^()]+\))?)\s+to\s+(?:the\s+)?"
+    r"^(?P<the>The\s+)?(?P<sender>[A-Z][^.;:]*?(?:\([^()]+\))?)\s+to\s+(?:the\s+)?"
     r"(?P<recipient>[A-Z][^.;:]*?(?:\([^()]+\))?)$"
 )
 _MAX_WORDS = 20
@@ -38,6 +39,10 @@ def parse_heading(line: str) -> tuple[Party, Party] | None:
             return None
     sender, recipient = parse_party(match.group("sender")), parse_party(match.group("recipient"))
     if sender is None or recipient is None:
+        return None
+    if not match.group("the") and not any(p.role or p.org for p in (sender, recipient)):
+        # without "The", only an office on one side makes a head ("President Roosevelt to
+        # the Chinese Minister for Foreign Affairs (Soong)"); "Terebin to Stalin" is a title
         return None
     return sender, recipient
 

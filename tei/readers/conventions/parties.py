@@ -21,7 +21,9 @@ _EXPLAINED = re.compile(r"^(?P<name>[^\[\]]+?)\s*\[(?P<explanation>[^\[\]]+)\]$"
 _ORG_WORDS = re.compile(
     r"\b(?:Ministry|Ministers|Council|Committee|Department|Government|Embassy|Legation|"
     r"Secretariat|Politburo|Bureau|Office|Directorate|Staff|Commission|Secretary|"
-    r"Ambassador|Chargé|Consul|Minister|Representative|Mission|Headquarters|CC)\b"
+    r"Ambassador|Chargé|Consul|Minister|Representative|Mission|Headquarters|CC|Chief|"
+    r"Director|Adviser|Commander|Officer|Attaché|Delegate|Delegation|Chairman|President|"
+    r"Counselor|Premier|Head)\b"
 )
 
 
@@ -44,8 +46,12 @@ def parse_party(text: str) -> Party | None:
     if not text:
         return None
     office = _OFFICE_WITH_PERSON.match(text)
-    if office:
+    if office and "[" not in office.group("role") and _ORG_WORDS.search(office.group("role")):
         return Party(office.group("name"), role=_strip_article(office.group("role")))
+    if office:
+        # ``Filippov [Stalin] (Excerpt)``: a remark in parentheses, not the holder of an office;
+        # it stays in the title, not in the name
+        text = office.group("role")
     while _HONORIFIC.match(text):
         text = _HONORIFIC.sub("", text, count=1)
     explanation = None
