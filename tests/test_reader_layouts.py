@@ -275,3 +275,18 @@ def test_every_real_page_gives_tei_that_tei_all_accepts() -> None:
     }
     findings = validate_documents(documents, level="all")
     assert {name: [d.message for d in found] for name, found in findings.items() if found} == {}
+
+
+def test_wilson_record_id_and_url_from_the_sidebar() -> None:
+    text = (
+        "Skip to content\n\nMay 10, 1948\n\nCable, Mao Zedong to Filippov [Stalin]\n\n"
+        "Today received your letter.\n\nMao Zedong.\n\nMao delays his trip.\n\n"
+        "Document Information\n\nAPRF: F. 39, Op. 1, D. 31, L. 34.\n\n"
+        "https://digitalarchive.wilsoncenter.org/document/112234\n\nRecord ID\n\n112234\n"
+    )
+    root = tei_of(text)
+    assert root.get("{http://www.w3.org/XML/1998/namespace}id") == "doc-112234"
+    bibl = root.find(".//t:sourceDesc/t:bibl", NS)
+    assert bibl.find("t:ref", NS).get("target").endswith("/document/112234")
+    assert "".join(bibl.itertext()).startswith("APRF: F. 39, Op. 1, D. 31, L. 34.")
+    assert _project_findings(text) == []

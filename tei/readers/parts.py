@@ -51,6 +51,8 @@ class SourceParts:
     source_note: str | None = None
     kind: str | None = None
     record_id: str | None = None
+    #: the document's own URL, when the page prints one
+    url: str | None = None
     #: footnotes as (number, text, line); markers in the body are U+E000 + index
     footnotes: list[tuple[str, str, int]] = field(default_factory=list)
     #: furniture dropped: (label, line number) each

@@ -29,6 +29,7 @@ NAME = "wilson-site"
 _FUNDER = re.compile(r"^This document was made possible with support from (?:the )?(?P<f>.+?)\.?$")
 _ORIGINAL = re.compile(r"\bTranslated (?:for \w+ )?from (?P<lang>[A-Z][a-z]+)\b")
 _RELAY_REACH = 20
+_URL = re.compile(r"https?://\S+")
 
 
 def detect(text: str) -> int:
@@ -124,6 +125,9 @@ def _sidebar(blocks: list[Block], parts: SourceParts) -> None:
         if found is not None:
             label = found
             parts.dropped.extend((found, block.line + k) for k in range(len(block.lines)))
+            continue
+        if _URL.fullmatch(block.text) and parts.url is None:
+            parts.url = block.text
             continue
         if label in ("Document Information", "Source") and not parts.source_statement:
             statement.append(block)

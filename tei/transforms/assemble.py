@@ -39,10 +39,11 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
 
     citation = parse_citation(parts.citation) if parts.citation else None
     statement = parts.citation or parts.source_statement
-    if citation is None and parts.source_statement:
+    if citation is None and (parts.source_statement or parts.url):
         # the archive's source statement: kept verbatim, its parts not marked (it holds the
-        # dates of reprints, not the document's)
-        citation = Citation(" ".join(parts.source_statement.split()))
+        # dates of reprints, not the document's); the page's URL for the document after it
+        words = [" ".join(parts.source_statement.split())] if parts.source_statement else []
+        citation = Citation(" ".join([*words, *([parts.url] if parts.url else [])]), url=parts.url)
     title = parts.title or (citation.title if citation else None)
     facts = parse_title(title, authority) if title else TitleFacts()
     if parts.head_sender or parts.head_recipient:
