@@ -99,3 +99,15 @@ def _words(text: str) -> list[str]:
     import re
 
     return [w for w in re.findall(r"[A-Za-z]{2,}", text)]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_rendering_gives_back_the_reading_text(path: Path) -> None:
+    from tei.readers import reading_text
+    from tei.render.xslt import render_text
+
+    source = path.read_text("utf-8")
+    rendered = render_text(encode_telegram(read(source, path.name, bundled_authority())))
+    lines = rendered.decode("utf-8").split("\n")
+    body = lines[lines.index("") + 1 :]
+    assert " ".join(body).split() == " ".join(reading_text(source)).split()

@@ -290,3 +290,12 @@ def test_wilson_record_id_and_url_from_the_sidebar() -> None:
     assert bibl.find("t:ref", NS).get("target").endswith("/document/112234")
     assert "".join(bibl.itertext()).startswith("APRF: F. 39, Op. 1, D. 31, L. 34.")
     assert _project_findings(text) == []
+
+
+def test_frus_page_holding_private_use_characters_keeps_its_notes_at_the_end() -> None:
+    text = page("frus", "frus1949v07p2-d219").replace("I am seeing", "I am \ue000seeing")
+    telegram = read(text, "page.txt")
+    assert any("private-use characters" in w.message for w in telegram.warnings)
+    root = tei_of(text)
+    assert len(root.findall(".//t:note[@type='footnote']", NS)) == 2
+    assert "\ue000" in "".join(root.find("t:text", NS).itertext())

@@ -24,10 +24,9 @@ from tei.readers.conventions.received import parse_received
 from tei.readers.conventions.repeats import find_repeats
 from tei.readers.conventions.source_note import parse_source_note
 from tei.readers.conventions.telegram_number import telegram_number
-from tei.readers.parts import SourceParts
+from tei.readers.parts import FOOTNOTE_MARK, SourceParts
 
 NAME = "frus"
-MARKER_BASE = 0xE000
 _LIST_LABEL = re.compile(r"^-\s+(?P<n>\d{1,2}\.)$")
 _LIST_ITEM = re.compile(r"^-\s+(?P<text>\S.*)$")
 
@@ -188,6 +187,14 @@ def _anchor_markers(
 ) -> list[Block]:
     """Replace each footnote marker glued to a word by a placeholder for the note."""
     texts = [b.text for b in blocks]
+    reserved = range(FOOTNOTE_MARK, FOOTNOTE_MARK + len(notes))
+    if any(ord(c) in reserved for text in texts for c in text):
+        # the page itself holds the private-use characters that stand for markers here
+        parts.warnings.append(
+            ReaderWarning("private-use characters in the text: footnotes kept at the end")
+        )
+        parts.footnotes_anchored = False
+        return blocks
     markers = find_markers(texts, len(notes))
     if markers and markers[0][1].n != "1":
         from_one = find_markers_numbered(texts, len(notes), 1)
@@ -202,6 +209,6 @@ def _anchor_markers(
     lines = list(texts)
     for k, (index, marker) in reversed(list(enumerate(markers))):
         line = lines[index]
-        lines[index] = line[: marker.start] + chr(MARKER_BASE + k) + line[marker.end :]
+        lines[index] = line[: marker.start] + chr(FOOTNOTE_MARK + k) + line[marker.end :]
         notes[k] = (marker.n, notes[k][1], notes[k][2])
     return [Block((text,), block.line) for text, block in zip(lines, blocks, strict=True)]

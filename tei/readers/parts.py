@@ -13,6 +13,9 @@ from tei.model import FrontLine, ReaderWarning
 from tei.readers.blocks import Block
 from tei.readers.conventions.parties import Party
 
+#: a footnote marker in a body paragraph is this code point plus the note's index (private use)
+FOOTNOTE_MARK = 0xE000
+
 
 @dataclass
 class SourceParts:
@@ -55,8 +58,10 @@ class SourceParts:
     url: str | None = None
     #: footnotes as (number, text, line); markers in the body are U+E000 + index
     footnotes: list[tuple[str, str, int]] = field(default_factory=list)
+    #: whether the body holds placeholders for the footnotes (else they all go at the end)
+    footnotes_anchored: bool = True
     #: furniture dropped: (label, line number) each
     dropped: list[tuple[str, int]] = field(default_factory=list)
 
 
-__all__ = ["SourceParts"]
+__all__ = ["FOOTNOTE_MARK", "SourceParts"]

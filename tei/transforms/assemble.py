@@ -63,7 +63,7 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
             Footnote(n, parse_inline(t, line, authority, warn), line)
             for n, t, line in parts.footnotes
         ]
-        body = anchor_footnotes(body, notes)
+        body = anchor_footnotes(body, notes, parts.footnotes_anchored)
     url = citation.url if citation else None
     header = Header(
         title=title,

@@ -11,25 +11,29 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tei.model import Body, Closer, Footnote, Inline, Message, Paragraph, Point, QuotedMessage, Text
+from tei.readers.parts import FOOTNOTE_MARK
 
-BASE = 0xE000
 
+def anchor_footnotes(body: Body, notes: list[Footnote], anchored: bool = True) -> Body:
+    """The body with every placeholder replaced by its footnote; leftovers go at the end.
 
-def anchor_footnotes(body: Body, notes: list[Footnote]) -> Body:
-    """The body with every placeholder replaced by its footnote; leftovers go at the end."""
+    ``anchored``: the reader put placeholders in the body; when it could not (the page holds
+    such characters itself), every note goes at the end and the text is left alone."""
     if not notes:
         return body
+    if not anchored:
+        return _at_end(body, tuple(notes))
     used: set[int] = set()
 
     def inline(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for node in nodes:
             if isinstance(node, Text) and any(
-                BASE <= ord(c) < BASE + len(notes) for c in node.text
+                FOOTNOTE_MARK <= ord(c) < FOOTNOTE_MARK + len(notes) for c in node.text
             ):
                 buffer = ""
                 for char in node.text:
-                    k = ord(char) - BASE
+                    k = ord(char) - FOOTNOTE_MARK
                     if 0 <= k < len(notes):
                         if buffer:
                             out.append(Text(buffer))
@@ -72,12 +76,16 @@ def anchor_footnotes(body: Body, notes: list[Footnote]) -> Body:
         for b in body.blocks
     )
     result = replace(body, message=message(body.message) if body.message else None, blocks=blocks)
-    left = tuple(n for k, n in enumerate(notes) if k not in used)
-    if left and result.message is not None:
-        last = _last_paragraph(result.message)
+    return _at_end(result, tuple(n for k, n in enumerate(notes) if k not in used))
+
+
+def _at_end(body: Body, notes: tuple[Footnote, ...]) -> Body:
+    """Notes whose marker was not found, at the end of the message's last paragraph."""
+    if notes and body.message is not None:
+        last = _last_paragraph(body.message)
         if last is not None:
-            result = replace(result, message=_append(result.message, last, left))
-    return result
+            return replace(body, message=_append(body.message, last, notes))
+    return body
 
 
 def _last_paragraph(message: Message) -> Paragraph | None:
