@@ -45,6 +45,7 @@ FIELDS = (
     "place",
     "received",
     "telegram number",
+    "classification",
     "brackets rendered",
     "brackets as text",
 )
@@ -86,12 +87,10 @@ def name_key(text: str) -> str:
 def person_keys(person: Person) -> set[str]:
     """The ways a truth file may write this person: name, office, office (name)."""
     keys = {name_key(person.name)}
-    if person.role:
-        keys |= {
-            name_key(f"{person.role} {person.name}"),
-            name_key(f"{person.role} ({person.name})"),
-        }
-        keys.add(name_key(person.role))
+    role = getattr(person, "role", None)  # older models (for a before/after run) have none
+    if role:
+        keys |= {name_key(f"{role} {person.name}"), name_key(f"{role} ({person.name})")}
+        keys.add(name_key(role))
     return keys
 
 
@@ -100,7 +99,9 @@ def score_names(truth: list[str], found: Iterable[Person]) -> Score:
     hits = sum(1 for name in truth if any(name_key(name) in person_keys(p) for p in found))
     score = Score(hits, len(truth))
     if hits < len(truth):
-        got = ", ".join(p.name if not p.role else f"{p.role} ({p.name})" for p in found)
+        got = ", ".join(
+            f"{p.role} ({p.name})" if getattr(p, "role", None) else p.name for p in found
+        )
         score.reason = f"found {got!r}" if got else "not found"
     return score
 
@@ -216,6 +217,12 @@ def _checks(truth, page, raw, telegram: Telegram, tree, rendered):
                 else f"found {header.telegram_numbers!r}",
             ),
         ),
+        "classification": (
+            (True if _shown_markings(truth, raw) else "the page shows no marking")
+            if frus
+            else "not in the truth file",
+            lambda: _score_markings(_shown_markings(truth, raw), tree),
+        ),
         "brackets rendered": (
             shown(_truth_brackets(truth, frus, page), "no brackets in the body on the page"),
             lambda: _score_brackets(_truth_brackets(truth, frus, page), body_start),
@@ -314,11 +321,26 @@ def _score_signature(truth: dict, raw: str, tree) -> Score:
     return score
 
 
+def _shown_markings(truth: dict, raw: str) -> list[str]:
+    lines = {normalise(line).casefold() for line in raw.splitlines()}
+    return [c["text"] for c in truth.get("classification") or [] if c["text"].casefold() in lines]
+
+
+def _score_markings(expected: list[str], tree) -> Score:
+    segs = [
+        normalise("".join(seg.itertext())).casefold()
+        for seg in tree.getroot().iterfind(".//t:opener/t:seg[@type='classification']", NS)
+    ]
+    hits = sum(1 for value in expected if value.casefold() in segs)
+    return Score(hits, len(expected), "" if hits == len(expected) else f"found {segs!r}")
+
+
 def _score_received(expected: str, action) -> Score:
-    if action is None or (action.date is None and action.time is None):
+    time = getattr(action, "time", None)
+    if action is None or (action.date is None and time is None):
         return Score(0, 1, "no received date")
     match = re.search(r"(\d{1,2}):(\d{2})\s*([ap])\.m\.", expected)
-    if match and action.time is None:
+    if match and time is None:
         return Score(0, 1, f"received {action.date.iso} without its time")
     return Score(1, 1)
 

@@ -53,3 +53,11 @@ def test_person_keys_cover_office_and_holder() -> None:
 
     keys = person_keys(Person("Gauss", role="Ambassador in China"))
     assert name_key("Ambassador in China (Gauss)") in keys and "gauss" in keys
+
+
+def test_classification_scored_where_the_page_shows_it() -> None:
+    shown = score_document(CORPUS / "frus" / "frus1949v07p2-d200.txt").scores["classification"]
+    assert (shown.found, shown.expected) == (2, 2)
+    # the Office of the Historian's TEI says "secret"; this page does not show it
+    hidden = score_document(CORPUS / "frus" / "frus1949v07p2-d227.txt").scores["classification"]
+    assert hidden.expected == 0 and hidden.reason == "the page shows no marking"
