@@ -299,3 +299,13 @@ def test_frus_page_holding_private_use_characters_keeps_its_notes_at_the_end() -
     root = tei_of(text)
     assert len(root.findall(".//t:note[@type='footnote']", NS)) == 2
     assert "\ue000" in "".join(root.find("t:text", NS).itertext())
+
+
+def test_frus_head_of_another_form_is_still_the_title() -> None:
+    text = page("frus", "frus1943China-d339").replace(
+        "The Chargé in China (Vincent) to the Secretary of State",
+        "Memorandum of Conversation with Dr. Kung",
+    )
+    telegram = read(text, "page.txt")
+    assert telegram.header.title == "Memorandum of Conversation with Dr. Kung"
+    assert telegram.body.front[0].kind == "dateline"

@@ -95,10 +95,23 @@ def _head(lines: list[tuple[int, str, str]], parts: SourceParts) -> int:
             parts.head_sender, parts.head_recipient = heading
         elif author:
             parts.head_sender = author
-        if heading or author:
+        # under a source note the next line is the document's head, whatever its form
+        head = heading or author or (parts.source_note and _looks_like_head(line))
+        if head:
             parts.title, parts.title_line = " ".join(line.split()), lines[index][0]
             index += 1
     return index
+
+
+def _looks_like_head(line: str) -> bool:
+    """A short line without a final full stop that is not a marking, dateline or receipt."""
+    return (
+        len(line.split()) <= 25
+        and not line.endswith(".")
+        and not is_marking(line)
+        and parse_dateline(line) is None
+        and parse_received(line) is None
+    )
 
 
 def _front(lines: list[tuple[int, str, str]], index: int, parts: SourceParts) -> int:
