@@ -231,6 +231,8 @@ class Closer:
     signature: tuple[Inline, ...] = ()
     dateline: Dateline | None = None
     line: int = 0
+    #: the date stands before the name on the signature line (``13.1.51 ROSHCHIN``)
+    date_first: bool = False
 
 
 @dataclass(frozen=True)

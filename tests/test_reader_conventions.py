@@ -177,6 +177,13 @@ def test_relay_phrases() -> None:
         ("Nº 274 KOVALEV, 11 November", "KOVALEV", "11 November"),
         ("13.1.51 ROSHCHIN", "ROSHCHIN", "13.1.51"),
         ("20 October 1949 SAVEL’YEV", "SAVEL’YEV", "20 October 1949"),
+        ("Respectfully, KIM IL SUNG", "KIM IL SUNG", None),
+        (
+            "Faithfully, KIM IL SUNG, Chairman of the Cabinet of Ministers DPRK.",
+            "KIM IL SUNG",
+            None,
+        ),
+        ("With respect KIM IL SUNG", "KIM IL SUNG", None),
     ],
 )
 def test_signatures(line: str, name: str, date: str | None) -> None:
@@ -185,7 +192,13 @@ def test_signatures(line: str, name: str, date: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["I support KIM IL SUNG'S request.", "17 January 1952", "Copies: Stalin (2), Molotov"]
+    "line",
+    [
+        "I support KIM IL SUNG'S request.",
+        "17 January 1952",
+        "Copies: Stalin (2), Molotov",
+        "Yours faithfully, the undersigned",
+    ],
 )
 def test_signature_near_misses(line: str) -> None:
     assert parse_signature(line) is None

@@ -309,3 +309,14 @@ def test_frus_head_of_another_form_is_still_the_title() -> None:
     telegram = read(text, "page.txt")
     assert telegram.header.title == "Memorandum of Conversation with Dr. Kung"
     assert telegram.body.front[0].kind == "dateline"
+
+
+def test_signature_lines_carry_their_dates_and_only_the_name_is_a_name() -> None:
+    kovalev = tei_of(page("wilson", "1949-11-11-cable-no-59976-kovalev-to-cde-filippov-stalin"))
+    closer = kovalev.find(".//t:div/t:closer", NS)
+    assert closer.find("t:signed/t:persName", NS).text == "KOVALEV"
+    assert closer.findtext("t:dateline", namespaces=NS) == "11 November"
+    roshchin = tei_of(page("wilson", "1951-01-13-ciphered-telegram-roshchin-to-ussr-foreign-minis"))
+    closer = roshchin.find(".//t:div/t:closer", NS)
+    assert [child.tag.split("}")[1] for child in closer] == ["dateline", "signed"]
+    assert closer.find("t:signed/t:persName", NS).text == "ROSHCHIN"

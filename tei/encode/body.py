@@ -152,8 +152,14 @@ class BodyEncoder:
 
     def _closer(self, closer: Closer, parent: etree._Element) -> None:
         element = sub(parent, "closer")
+        if closer.date_first:
+            self._closer_dateline(closer, element)
         if closer.signature:
             self._inline(sub(element, "signed"), closer.signature)
+        if not closer.date_first:
+            self._closer_dateline(closer, element)
+
+    def _closer_dateline(self, closer: Closer, element: etree._Element) -> None:
         if closer.dateline is not None:
             dateline = sub(element, "dateline")
             if closer.dateline.date is not None:

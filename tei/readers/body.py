@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from tei.authority import Authority
 from tei.dates import ShortYearError, is_date, parse_date
+from tei.errors import DateError
 from tei.model import (
     Block as BodyBlock,
 )
@@ -224,10 +225,31 @@ def _closer(
         remaining = blocks[:-1]
     if dateline is None and signature_text is None:
         return None, blocks
+    date_first = False
+    if dateline is None and signature_text is not None:
+        signature_text, dateline, date_first = _dated_signature(signature_text, signature_line)
     signature: tuple[Inline, ...] = ()
-    if signature_text is not None:
+    if signature_text:
         signature = _signature(signature_text, signature_line, authority, warn)
-    return Closer(signature, dateline, signature_line), remaining
+    return Closer(signature, dateline, signature_line, date_first), remaining
+
+
+def _dated_signature(text: str, line: int) -> tuple[str, Dateline | None, bool]:
+    """A signature line that carries its date: ``Nº 274 KOVALEV, 11 November`` (after the
+    name) or ``13.1.51 ROSHCHIN`` (before it) → (signature, dateline, date first)."""
+    facts = parse_signature(text)
+    if facts is None or not facts.date_text:
+        return text, None, False
+    at = text.rfind(facts.date_text)
+    date_text = facts.date_text
+    try:
+        date = parse_date(date_text, line=line) if is_date(date_text) else None
+    except DateError:  # 8.7.50: the century is not printed
+        date = None
+    dateline = Dateline(date_text, date, line)
+    if at > 0:
+        return text[:at].rstrip(), dateline, False
+    return text[len(date_text) :].strip(), dateline, True
 
 
 def _dateline(text: str, line: int, warn: Warn) -> Dateline:
@@ -256,8 +278,16 @@ def _signature(text: str, line: int, authority: Authority, warn: Warn) -> tuple[
     """A signature is a name: recognised persons become names, brackets are parsed as usual."""
     nodes = parse_inline(text, line, authority, warn)
     if len(nodes) == 1 and isinstance(nodes[0], Text):
-        person = authority.find(text)
-        return (PersonName(text, person.id if person else None),)
+        # only the name is the persName: "Signed ", "Nº 274 ", the slashes stay text
+        facts = parse_signature(text.rstrip(" ,;"))
+        name = facts.name if facts and facts.name in text else text
+        at = text.find(name)
+        person = authority.find(name)
+        parts: list[Inline] = [Text(text[:at])] if at else []
+        parts.append(PersonName(name, person.id if person else None))
+        if text[at + len(name) :]:
+            parts.append(Text(text[at + len(name) :]))
+        return tuple(parts)
     return nodes
 
 

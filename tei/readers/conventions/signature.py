@@ -3,8 +3,10 @@
 ``Gauss``, ``SHTYKOV``, ``Terebin.``, ``Mao Zedong.``, ``/Khosrow Eghbal/`` (typed under a
 signature), ``Signed A. Gromyko``, ``No. 15 T. SHTYKOV`` and ``Nº 274 KOVALEV, 11 November``
 (the outgoing number before the name, a date after it), ``13.1.51 ROSHCHIN`` and ``20 October
-1949 SAVEL’YEV`` (the date before the name). A name is one to four capitalised words or
-initials; a line with lower-case words is a sentence, not a signature.
+1949 SAVEL’YEV`` (the date before the name), ``Respectfully, KIM IL SUNG`` and ``Faithfully,
+KIM IL SUNG, Chairman of the Cabinet of Ministers DPRK.`` (a closing formula first). A name is
+one to four capitalised words or initials; a line with lower-case words is a sentence, not a
+signature.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ _NUMBERED = re.compile(
 _DATED = re.compile(
     rf"^(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s+(?P<name>{_UPPER_NAME})$"
 )
+_VALEDICTION = re.compile(
+    rf"^(?:Respectfully|Faithfully|Sincerely|With (?:deep )?respect|Yours(?: faithfully| sincerely|"
+    rf" truly)?|Regards|Best regards),?\s+(?P<name>{_NAME})(?:,\s*(?P<office>[^,].*))?\.?$"
+)
 _PLAIN = re.compile(rf"^(?P<name>{_NAME}(?:\s\[[A-Z][^\[\]]*\])?)\.?$")
 #: words that start an address or a heading, never a name (``TO THE SOVIET AMBASSADOR``)
 _NOT_NAME_WORDS = {"to", "the", "of", "for", "and", "in", "on", "from", "by", "with"}
@@ -43,7 +49,7 @@ class SignatureFacts:
 def parse_signature(line: str) -> SignatureFacts | None:
     """The signature a line holds, or None when it is not a signature line."""
     line = " ".join(line.split())
-    for pattern in (_SLASHED, _SIGNED, _NUMBERED, _DATED):
+    for pattern in (_SLASHED, _SIGNED, _NUMBERED, _DATED, _VALEDICTION):
         match = pattern.match(line)
         if match:
             date = match.groupdict().get("date")
