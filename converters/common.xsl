@@ -105,6 +105,9 @@
       <xsl:when test="$kind = 'sic'">an error kept as in the original</xsl:when>
       <xsl:when test="$kind = 'note-editorial'">an editorial comment, inline</xsl:when>
       <xsl:when test="$kind = 'note-physical'">the editor describes the physical document</xsl:when>
+      <xsl:when test="$kind = 'footnote'">a footnote of the printed edition, placed where its marker stands</xsl:when>
+      <xsl:when test="$kind = 'page'">a page of the printed volume begins here</xsl:when>
+      <xsl:when test="$kind = 'received'">when the telegram was received, as the editors give it</xsl:when>
       <!-- END generated: editorial vocabulary -->
       <!-- kinds the encoder never writes, found in TEI from elsewhere -->
       <xsl:when test="$kind = 'gap'">a gap in the text</xsl:when>
@@ -247,6 +250,42 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="quote-close"/>
+  </xsl:template>
+
+  <!-- A footnote of the printed edition: its marker where it stands; the notes themselves are
+       listed after the text (template "footnotes"). -->
+  <xsl:template match="tei:note[@type = 'footnote'][@place = 'foot']" priority="2">
+    <xsl:call-template name="footnote-mark"/>
+  </xsl:template>
+
+  <xsl:template name="footnotes">
+    <xsl:param name="scope" select="$texts"/>
+    <xsl:for-each select="$scope//tei:note[@type = 'footnote'][@place = 'foot']">
+      <xsl:call-template name="footnote"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- [Page 499]: a page of the printed volume begins. -->
+  <xsl:template match="tei:pb[@n]" priority="2">
+    <xsl:call-template name="insertion">
+      <xsl:with-param name="kind" select="'page'"/>
+      <xsl:with-param name="mark" select="concat('Page ', @n)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Markings and receipt lines above a dispatch: a line each; the receipt line is the
+       editors' own, in brackets. -->
+  <xsl:template match="tei:opener/tei:seg">
+    <xsl:call-template name="block"><xsl:with-param name="role" select="concat('seg-', @type)"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:opener/tei:seg[@type = 'received']/tei:date" priority="2">
+    <xsl:call-template name="insertion"><xsl:with-param name="kind" select="'received'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- An office with the person in it: "Ambassador in China (Gauss)", as FRUS writes it. -->
+  <xsl:template match="tei:persName[tei:roleName]/tei:name" priority="2">
+    <xsl:text>(</xsl:text><xsl:apply-templates/><xsl:text>)</xsl:text>
   </xsl:template>
 
   <!-- [Translator's note: …], [signature]: the note's content, verbatim, in brackets. -->
@@ -502,13 +541,22 @@
         | $person/tei:orgName[1])[1])"/>
     <!-- the name as written: for a choice, the source's form (orig, abbr), not the editor's -->
     <xsl:variable name="written" select="normalize-space((.//tei:orig | .//tei:abbr)[1])"/>
-    <xsl:if test="$main and $main != $written and $main != normalize-space(.)">
+    <xsl:if test="$main and $main != $written and $main != normalize-space(.)
+        and $main != normalize-space(tei:name)">
       <xsl:value-of select="$main"/>
     </xsl:if>
   </xsl:template>
 
   <!-- ================================================================ default hooks -->
   <!-- Plain-text behaviour, so common.xsl alone is usable; outputs override these. -->
+
+  <xsl:template name="footnote-mark"><xsl:value-of select="@n"/></xsl:template>
+
+  <xsl:template name="footnote">
+    <xsl:call-template name="block">
+      <xsl:with-param name="role" select="'footnote'"/>
+    </xsl:call-template>
+  </xsl:template>
 
   <xsl:template name="block">
     <xsl:param name="role"/>

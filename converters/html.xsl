@@ -58,6 +58,11 @@
           <xsl:value-of select="$nl"/>
           <article class="reading">
             <xsl:apply-templates select="$texts"/>
+            <xsl:if test="$texts//tei:note[@type = 'footnote'][@place = 'foot']">
+              <section class="footnotes" aria-label="Notes">
+                <ol class="footnotes"><xsl:call-template name="footnotes"/></ol>
+              </section>
+            </xsl:if>
           </article>
           <xsl:value-of select="$nl"/>
           <xsl:call-template name="persons"/>
@@ -379,6 +384,21 @@
       <xsl:text>]</xsl:text>
       <span class="vh"><xsl:call-template name="ui-lang"/> (<xsl:value-of select="$explanation"/>)</span>
     </span>
+  </xsl:template>
+
+  <!-- A footnote marker: the number, raised, linked to the note below the text and back. -->
+  <xsl:template name="footnote-mark">
+    <xsl:variable name="id" select="concat('fn-', count(preceding::tei:note[@type = 'footnote'][@place = 'foot']) + 1)"/>
+    <sup class="fn-mark" id="{$id}-ref"><a href="#{$id}" aria-label="note {@n}"><xsl:value-of select="@n"/></a></sup>
+  </xsl:template>
+
+  <xsl:template name="footnote">
+    <xsl:variable name="id" select="concat('fn-', count(preceding::tei:note[@type = 'footnote'][@place = 'foot']) + 1)"/>
+    <li class="footnote" id="{$id}" value="{@n}">
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <a href="#{$id}-ref" aria-label="back to the text">↩</a>
+    </li>
   </xsl:template>
 
   <xsl:template name="person">

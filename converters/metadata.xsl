@@ -317,8 +317,25 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- 1949-01-12 → 12 January 1949; 1949-01 → January 1949; anything else as it is. -->
+  <!-- 1949-01-12 → 12 January 1949; 1949-01 → January 1949; 1942-03-05T09:33:00 → 5 March
+       1942, 09:33; 23:20:00 → 23:20; anything else as it is. -->
   <xsl:template name="format-iso">
+    <xsl:param name="iso"/>
+    <xsl:choose>
+      <xsl:when test="string-length($iso) = 19 and substring($iso, 11, 1) = 'T'">
+        <xsl:call-template name="format-day"><xsl:with-param name="iso" select="substring($iso, 1, 10)"/></xsl:call-template>
+        <xsl:value-of select="concat(', ', substring($iso, 12, 5))"/>
+      </xsl:when>
+      <xsl:when test="string-length($iso) = 8 and substring($iso, 3, 1) = ':'">
+        <xsl:value-of select="substring($iso, 1, 5)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="format-day"><xsl:with-param name="iso" select="$iso"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="format-day">
     <xsl:param name="iso"/>
     <xsl:variable name="y" select="substring($iso, 1, 4)"/>
     <xsl:variable name="m" select="substring($iso, 6, 2)"/>

@@ -32,7 +32,10 @@
     <xsl:value-of select="$nl"/>
     <!-- Blocks write line breaks around themselves; the lines are then trimmed and the empty
          ones dropped, so indentation and nesting never show as blank lines or spaces. -->
-    <xsl:variable name="body"><xsl:apply-templates select="$texts"/></xsl:variable>
+    <xsl:variable name="body">
+      <xsl:apply-templates select="$texts"/>
+      <xsl:call-template name="footnotes"/>
+    </xsl:variable>
     <xsl:for-each select="str:tokenize(string($body), $nl)">
       <xsl:if test="normalize-space()">
         <xsl:call-template name="trim"><xsl:with-param name="text" select="."/></xsl:call-template>
@@ -127,6 +130,13 @@
     <xsl:text>- </xsl:text>
     <xsl:apply-templates/>
     <xsl:call-template name="break"><xsl:with-param name="end" select="true()"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Footnotes after the text, each on a line: "28. Solomon Adler, …". -->
+  <xsl:template name="footnote">
+    <xsl:value-of select="concat($nl, @n, '. ')"/>
+    <xsl:apply-templates/>
+    <xsl:value-of select="$nl"/>
   </xsl:template>
 
   <!-- A line break inside a paragraph is a space: one paragraph, one line. -->

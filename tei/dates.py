@@ -48,10 +48,20 @@ _FORMS = [
     re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.I),  # 12 January 1949
     re.compile(_MONTH + r",?\s+" + _YEAR, re.I),  # January 1949
     re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})", re.I),  # 1949
+    # the registry's numeric forms: 17.XII.1947, 13.1.1951, and 8.7.50 (century not printed)
+    re.compile(r"(?P<day>\d{1,2})\.(?P<roman>[IVX]{1,4})\.(?P<year>\d{4})"),
+    re.compile(r"(?P<day>\d{1,2})\.(?P<number>\d{1,2})\.(?P<year>\d{4}|(?P<short>\d{2}))"),
 ]
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+_ROMAN.update({"X": 10, "XI": 11, "XII": 12})
 
 #: forms a reader may look for inside running text (a bare year is too ambiguous there)
 _SEARCH_FORMS = [re.compile(r"\b" + form.pattern + r"\b", re.I) for form in _FORMS[:3]]
+
+
+class ShortYearError(DateError):
+    """A date whose year is printed with two digits (``8.7.50``): kept as text, never given a
+    guessed century."""
 
 
 @dataclass(frozen=True, order=True)
@@ -113,9 +123,23 @@ def is_date(text: str) -> bool:
 
 
 def _from_match(groups: dict[str, str | None], text: str, line: int | None) -> PartialDate:
+    if groups.get("short"):
+        raise ShortYearError(
+            f"the year of {text.strip()!r} has two digits: its century is not given",
+            line=line,
+            hint="the date is kept as printed, without @when",
+        )
     year = int(groups["year"])  # type: ignore[arg-type]
     month_name = groups.get("month")
     month = MONTHS[month_name.lower()] if month_name else None
+    if groups.get("roman"):
+        month = _ROMAN.get(groups["roman"])  # type: ignore[index]
+        if month is None:
+            raise DateError(f"not a month: {groups['roman']!r} in {text.strip()!r}", line=line)
+    elif groups.get("number"):
+        month = int(groups["number"])  # type: ignore[arg-type]
+        if not 1 <= month <= 12:
+            raise DateError(f"not a month: {month} in {text.strip()!r}", line=line)
     day = int(groups["day"]) if groups.get("day") else None
     if day is not None and month is not None:
         try:

@@ -160,6 +160,23 @@ class InlineList:
     items: tuple[ListItem, ...]
 
 
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote of the printed edition, anchored where its marker stands (``Adler28``)."""
+
+    n: str
+    content: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """``[Page 499]``: where a page of the printed volume begins."""
+
+    n: str
+    line: int = 0
+
+
 Inline = (
     Text
     | Omission
@@ -173,6 +190,8 @@ Inline = (
     | PersonName
     | RoleName
     | InlineList
+    | Footnote
+    | PageBreak
 )
 
 # --------------------------------------------------------------------------- blocks
@@ -212,6 +231,8 @@ class Closer:
     signature: tuple[Inline, ...] = ()
     dateline: Dateline | None = None
     line: int = 0
+    #: the date stands before the name on the signature line (``13.1.51 ROSHCHIN``)
+    date_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -224,6 +245,8 @@ class Message:
     closer: Closer | None = None
     postscript: tuple[Paragraph, ...] = ()
     line: int = 0
+    #: registry matter typed after the signature (copy lists, "Deciphered by", stamps)
+    registry: tuple[Paragraph, ...] = ()
 
 
 class QuoteStyle(str, Enum):
@@ -254,12 +277,29 @@ Block = Paragraph | QuotedMessage | OmissionBlock
 
 
 @dataclass(frozen=True)
+class FrontLine:
+    """A line above the message: a classification or precedence marking (``confidential``),
+    the dateline (place, date, time) or the receipt line (``Received March 5—9:33 a.m.``)."""
+
+    kind: str  # marking | dateline | received
+    text: str
+    place: str | None = None
+    date: PartialDate | None = None
+    time: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Body:
     """The text of the document: either a direct message or blocks around a quoted one."""
 
     kind: str  # telegram, cable, letter, …
     message: Message | None = None  # the document's own message, when it is not a relay
     blocks: tuple[Block, ...] = ()  # a relay: omission marks, the quoted message, remarks
+    front: tuple[FrontLine, ...] = ()
+    #: a relay's own signature and registry matter, after the blocks
+    closer: Closer | None = None
+    registry: tuple[Paragraph, ...] = ()
 
 
 # --------------------------------------------------------------------------- header
@@ -271,6 +311,12 @@ class Person:
 
     name: str
     person_id: str | None = None
+    #: the office the source names with the person (``Ambassador in China`` (Gauss)), or, for an
+    #: office or body named without a person, None and ``org`` set
+    role: str | None = None
+    #: an organisation or an office held by nobody named (``USSR Foreign Ministry``,
+    #: ``Secretary of State``): encoded as ``orgName``
+    org: bool = False
 
 
 @dataclass(frozen=True)
@@ -299,6 +345,8 @@ class CorrespAction:
     relay_to: Person | None = None
     date: PartialDate | None = None
     place: str | None = None
+    #: the time of day the source gives with the date (``10:00``), 24-hour ``HH:MM``
+    time: str | None = None
 
 
 @dataclass(frozen=True)
@@ -353,6 +401,10 @@ class Header:
     original_language: Language | None = None
     text_language: Language = field(default_factory=lambda: Language("English", "en"))
     actions: tuple[CorrespAction, ...] = ()
+    translator: str | None = None
+    #: the archive's file number and the kind its source note gives (``893.51/7427``)
+    file_number: str | None = None
+    source_note: str | None = None
 
 
 @dataclass(frozen=True)

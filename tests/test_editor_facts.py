@@ -90,10 +90,8 @@ def test_an_id_alone_identifies_the_sender_the_text_names(tmp_path: Path) -> Non
     facts = facts_for("a.txt,https://viaf.org/viaf/1", tmp_path, "file,sender_id")
     applied, record, persons = apply_editor_facts(read(LETTER, "a.txt", bundled_authority()), facts)
     sent = next(a for a in applied.header.actions if a.type == "sent")
-    assert [(p.name, p.person_id) for p in sent.persons] == [
-        ("The Ambassador", "editor-the-ambassador")
-    ]
-    assert persons.get("editor-the-ambassador").idnos == (("viaf", "https://viaf.org/viaf/1"),)
+    assert [(p.name, p.person_id) for p in sent.persons] == [("Ambassador", "editor-ambassador")]
+    assert persons.get("editor-ambassador").idnos == (("viaf", "https://viaf.org/viaf/1"),)
     assert record.fields == ("sender_id",)
 
 
@@ -196,3 +194,20 @@ def test_any_cell_gives_valid_tei_or_a_located_error(tmp_path_factory, field, ce
         return
     data = serialize(documents[0].tree)
     assert [str(d) for d in iter_diagnostics("a.xml", data)] == []
+
+
+def test_a_shorter_form_of_the_editors_name_is_no_conflict(tmp_path: Path) -> None:
+    signed = "Dear Sir,\n\nWe agree with you.\n\nGrey\n"
+    (tmp_path / "a.txt").write_text(signed)
+    rows, errors = parse_metadata_csv("file,sender\na.txt,Sir Edward Grey\n", "meta.csv", tmp_path)
+    assert errors == []
+    fuller = rows[(tmp_path / "a.txt").resolve()]
+    applied, _, _ = apply_editor_facts(read(signed, "a.txt", bundled_authority()), fuller)
+    assert not [w for w in applied.warnings if w.kind == "metadata-conflict"]
+    rows, _ = parse_metadata_csv("file,sender\na.txt,Sir E. Goschen\n", "meta.csv", tmp_path)
+    other, _, _ = apply_editor_facts(
+        read(signed, "a.txt", bundled_authority()), rows[(tmp_path / "a.txt").resolve()]
+    )
+    assert [w.kind for w in other.warnings if w.kind == "metadata-conflict"] == [
+        "metadata-conflict"
+    ]

@@ -21,6 +21,8 @@ from tei.model import (
     Dateline,
     Explained,
     ExplanationKind,
+    Footnote,
+    FrontLine,
     Header,
     Illegible,
     InlineList,
@@ -31,6 +33,7 @@ from tei.model import (
     NoteKind,
     Omission,
     OmissionBlock,
+    PageBreak,
     Paragraph,
     PersonName,
     Point,
@@ -68,7 +71,15 @@ def paragraph_of(*content) -> tuple[str, list[str]]:
 
 
 #: (model node, its TEI, the editorial key it declares) — one per key of the vocabulary
+NS = {"t": TEI_NS}
+
 NODES = [
+    (PageBreak("499"), '<pb n="499"/>', "page"),
+    (
+        Footnote("2", (Text("A note."),)),
+        '<note type="footnote" place="foot" n="2">A note.</note>',
+        "footnote",
+    ),
     (Omission("...."), "<ellipsis><metamark>....</metamark></ellipsis>", "omission"),
     (Illegible("illegible"), '<gap reason="illegible"><desc>illegible</desc></gap>', "illegible"),
     (
@@ -118,8 +129,27 @@ NODES = [
 ]
 
 
+#: keys encoded outside running text, each with a test of its own below
+BLOCK_KEYS = ["received"]
+
+
 def test_the_nodes_cover_every_key_of_the_vocabulary() -> None:
-    assert sorted(key for _, _, key in NODES) == sorted(BY_KEY)
+    assert sorted([*(key for _, _, key in NODES), *BLOCK_KEYS]) == sorted(BY_KEY)
+
+
+def test_a_receipt_line_is_a_dated_seg_in_the_opener() -> None:
+    message = Message(paragraphs=(Paragraph((Text("605."),)),))
+    front = (
+        FrontLine(
+            "received", "Received March 5—9:33 a.m.", date=PartialDate(1943, 3, 5), time="09:33"
+        ),
+    )
+    body = Body("telegram", message, front=front)
+    root = encode_telegram(Telegram(Header(title="T"), body, "t.txt")).getroot()
+    seg = root.find(".//t:opener/t:seg[@type='received']", NS)
+    date = seg.find("t:date", NS)
+    assert date.text == "Received March 5—9:33 a.m."
+    assert date.get("when") == "1943-03-05T09:33:00"
 
 
 @pytest.mark.parametrize(("node", "tei", "key"), NODES, ids=[key for _, _, key in NODES])

@@ -17,6 +17,8 @@ from tei.model import (
     Closer,
     Explained,
     ExplanationKind,
+    Footnote,
+    FrontLine,
     Illegible,
     Inline,
     InlineList,
@@ -24,6 +26,7 @@ from tei.model import (
     Note,
     Omission,
     OmissionBlock,
+    PageBreak,
     Paragraph,
     PersonName,
     QuotedMessage,
@@ -62,10 +65,14 @@ class BodyEncoder:
     def __init__(self, person_ref: PersonRef) -> None:
         self.person_ref = person_ref
         self.used: set[str] = set()
+        self.front: tuple[FrontLine, ...] = ()
 
     def encode(self, body: Body, text: etree._Element) -> None:
         """Append ``body/div[@type]`` with the message or the relay's blocks to ``text``."""
         div = sub(sub(text, "body"), "div", type=body.kind)
+        self.front = body.front
+        if body.front and body.message is None:
+            self._opener(div, ())
         if body.message is not None:
             self._message(body.message, div)
         for block in body.blocks:
@@ -78,10 +85,51 @@ class BodyEncoder:
                 self._message(block.message, sub(floating, "body"))
             else:
                 self._inline(sub(div, "p"), block.content)
+        if body.closer is not None:
+            self._closer(body.closer, div)
+        self._registry(body.registry, div)
+
+    def _opener(self, parent: etree._Element, salute: tuple[Inline, ...]) -> None:
+        """Markings, dateline and receipt lines above the message, then its salutation."""
+        opener = sub(parent, "opener")
+        for line in self.front:
+            self._front_line(opener, line)
+        self.front = ()
+        if salute:
+            self._inline(sub(opener, "salute"), salute)
+
+    def _front_line(self, opener: etree._Element, line: FrontLine) -> None:
+        if line.kind == "marking":
+            sub(opener, "seg", line.text, type="classification")
+            return
+        if line.kind == "received":
+            self.used.add("received")
+            holder = sub(opener, "seg", type="received")
+            attrs = {}
+            when = iso_when(line.date.iso if line.date else None, line.time)
+            if when:
+                attrs["when"] = when
+            sub(holder, "date", line.text, **attrs)
+            return
+        dateline = sub(opener, "dateline")
+        text = line.text
+        if line.place and text.startswith(line.place):
+            sub(dateline, "placeName", line.place)
+            text = text[len(line.place) :]
+        separator = len(text) - len(text.lstrip(" ,."))
+        _append_text(dateline, text[:separator])
+        when = iso_when(line.date.iso if line.date else None, line.time)
+        sub(dateline, "date", text[separator:], **({"when": when} if when else {}))
+
+    def _registry(self, paragraphs: tuple[Paragraph, ...], parent: etree._Element) -> None:
+        if paragraphs:
+            postscript = sub(parent, "postscript", n="registry")
+            for paragraph in paragraphs:
+                self._paragraph(paragraph, postscript)
 
     def _message(self, message: Message, parent: etree._Element) -> None:
-        if message.salute:
-            self._inline(sub(sub(parent, "opener"), "salute"), message.salute)
+        if message.salute or self.front:
+            self._opener(parent, message.salute)
         for paragraph in message.paragraphs:
             self._paragraph(paragraph, parent)
         if not message.paragraphs and not message.points:
@@ -97,14 +145,21 @@ class BodyEncoder:
             postscript = sub(parent, "postscript")
             for paragraph in message.postscript:
                 self._paragraph(paragraph, postscript)
+        self._registry(message.registry, parent)
 
     def _paragraph(self, paragraph: Paragraph, parent: etree._Element) -> None:
         self._inline(sub(parent, "p"), paragraph.content)
 
     def _closer(self, closer: Closer, parent: etree._Element) -> None:
         element = sub(parent, "closer")
+        if closer.date_first:
+            self._closer_dateline(closer, element)
         if closer.signature:
             self._inline(sub(element, "signed"), closer.signature)
+        if not closer.date_first:
+            self._closer_dateline(closer, element)
+
+    def _closer_dateline(self, closer: Closer, element: etree._Element) -> None:
         if closer.dateline is not None:
             dateline = sub(element, "dateline")
             if closer.dateline.date is not None:
@@ -165,6 +220,12 @@ class BodyEncoder:
             sub(parent, "roleName", node.text)
         elif isinstance(node, InlineList):
             self._list(parent, node)
+        elif isinstance(node, Footnote):
+            self.used.add("footnote")
+            self._inline(sub(parent, "note", type="footnote", place="foot", n=node.n), node.content)
+        elif isinstance(node, PageBreak):
+            self.used.add("page")
+            sub(parent, "pb", n=node.n)
         else:  # pragma: no cover - the model's Inline union is closed
             raise TypeError(f"unknown inline node {node!r}")
 
@@ -190,6 +251,16 @@ class BodyEncoder:
         for item in node.items:
             sub(element, "label", item.label)
             self._inline(sub(element, "item", n=item.n), item.content)
+
+
+def iso_when(date: str | None, time: str | None) -> str | None:
+    """``1942-03-05`` and ``09:33`` → ``1942-03-05T09:33:00``; a time alone → ``09:33:00``
+    (TEI's @when takes xs:time); a time is only joined to a full date."""
+    if time and date and len(date) == 10:
+        return f"{date}T{time}:00"
+    if time and not date:
+        return f"{time}:00"
+    return date
 
 
 def _append_text(parent: etree._Element, text: str) -> None:

@@ -145,4 +145,35 @@ ENCODINGS: tuple[Encoding, ...] = (
     ),
 )
 
+ENCODINGS = (
+    *ENCODINGS,
+    Encoding(
+        "footnote",
+        "note",
+        "type",
+        "footnote",
+        "a footnote marker glued to a word (Adler28) and the note at the page's end",
+        "a footnote of the printed edition, placed where its marker stands",
+        "@place='foot', @n is the printed marker",
+    ),
+    Encoding(
+        "page",
+        "pb",
+        None,
+        None,
+        "[Page 499]",
+        "a page of the printed volume begins here",
+        "@n is its number",
+    ),
+    Encoding(
+        "received",
+        "seg",
+        "type",
+        "received",
+        "[Received March 5—9:33 a.m.]",
+        "when the telegram was received, as the editors give it",
+        "its date, with the time, is in @when and in the correspAction of type received",
+    ),
+)
+
 BY_KEY = {encoding.key: encoding for encoding in ENCODINGS}

@@ -15,10 +15,11 @@ from lxml import etree
 
 from tei import __version__
 from tei.authority import BUNDLED_SOURCE
-from tei.encode.body import BodyEncoder, sub, tei
+from tei.encode.body import BodyEncoder, iso_when, sub, tei
 from tei.encode.editorial import BY_KEY
+from tei.encode.people import People, authority_id, person_name, stand_off
 from tei.io.xmlio import TEI_NS, XML_NS
-from tei.model import ArchivalReference, CorrespAction, Header, KnownPerson, Person, Telegram
+from tei.model import ArchivalReference, CorrespAction, Header, KnownPerson, Telegram
 
 XML_LANG = f"{{{XML_NS}}}lang"
 XML_ID = f"{{{XML_NS}}}id"
@@ -44,7 +45,7 @@ def encode_telegram(telegram: Telegram, authority: object = None) -> etree._Elem
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_LANG, header.text_language.code)
     root.set(XML_ID, document_id(telegram))
-    people = _People(header.actions, telegram.persons)
+    people = People(header.actions, telegram.persons)
     body_encoder = BodyEncoder(people.ref)
     text = etree.Element(tei("text"))
     body_encoder.encode(telegram.body, text)
@@ -53,7 +54,7 @@ def encode_telegram(telegram: Telegram, authority: object = None) -> etree._Elem
     _encoding_desc(tei_header, sorted(body_encoder.used, key=list(BY_KEY).index))
     _profile_desc(tei_header, header, people)
     if people.used:
-        _stand_off(root, people)
+        stand_off(root, people)
     root.append(text)
     return root.getroottree()
 
@@ -100,54 +101,10 @@ def document_id(telegram: Telegram) -> str:
     return stem if stem[0].isalpha() or stem[0] == "_" else f"doc-{stem}"
 
 
-# --------------------------------------------------------------------------- persons
-
-
-class _People:
-    """The persons a document names: the telegram's known persons by id, others by a slug."""
-
-    def __init__(
-        self, actions: tuple[CorrespAction, ...], persons: tuple[KnownPerson, ...]
-    ) -> None:
-        self.known = {person.id: person for person in persons}
-        self.used: dict[str, KnownPerson | Person] = {}
-        self.by_name: dict[str, str] = {}
-        for action in actions:
-            for person in (*action.persons, action.relay_from, action.relay_to):
-                if person is not None:
-                    self.ref(person.person_id, person.name, correspondent=True)
-
-    def ref(self, person_id: str | None, name: str, correspondent: bool = False) -> str | None:
-        """The xml:id to point at for a person, registered for ``standOff``.
-
-        A name reading did not identify gets an entry of its own only when it is a
-        correspondent (the header names it); a body name links only to a known person, or to
-        a correspondent of the same name.
-        """
-        known = self.known.get(person_id) if person_id else None
-        if known is not None:
-            self.used.setdefault(known.id, known)
-            return known.id
-        key = " ".join(name.split()).casefold()
-        if key in self.by_name:
-            return self.by_name[key]
-        if not correspondent:
-            return None
-        slug = _slug(name)
-        self.by_name[key] = slug
-        self.used.setdefault(slug, Person(name, None))
-        return slug
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "person"
-    return slug if slug[0].isalpha() else f"p-{slug}"
-
-
 # --------------------------------------------------------------------------- header parts
 
 
-def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
+def _file_desc(parent: etree._Element, header: Header, people: People) -> None:
     file_desc = sub(parent, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
     sub(title_stmt, "title", header.title or "Untitled telegram")
@@ -157,6 +114,10 @@ def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
         resp_stmt = sub(title_stmt, "respStmt")
         sub(resp_stmt, "resp", "Contributed by")
         sub(resp_stmt, "persName", header.contributor)
+    if header.translator:
+        resp_stmt = sub(title_stmt, "respStmt")
+        sub(resp_stmt, "resp", "Translated by")
+        sub(resp_stmt, "persName", header.translator)
     publication = sub(file_desc, "publicationStmt")
     if header.publisher:
         sub(publication, "publisher", header.publisher)
@@ -172,7 +133,7 @@ def _file_desc(parent: etree._Element, header: Header, people: _People) -> None:
         # sourceDesc takes either paragraphs or bibliographic elements, never both.
         sub(source_desc, "p", "The source gives no citation.")
     for source in sources:
-        bibl = sub(source_desc, "bibl", xml__id=_authority_id(source))
+        bibl = sub(source_desc, "bibl", xml__id=authority_id(source))
         if source == BUNDLED_SOURCE:
             sub(bibl, "title", "Persons bundled with telegram-tei")
             _append(bibl, f", version {__version__}")
@@ -212,7 +173,12 @@ def _bibl(parent: etree._Element, header: Header) -> None:
 
 
 def _ms_desc(parent: etree._Element, header: Header) -> None:
-    if not (header.archival_refs or header.telegram_numbers or header.original_language):
+    if not (
+        header.archival_refs
+        or header.telegram_numbers
+        or header.original_language
+        or header.file_number
+    ):
         return
     ms_desc = sub(parent, "msDesc")
     identifier = sub(ms_desc, "msIdentifier")
@@ -235,7 +201,7 @@ def _ms_desc(parent: etree._Element, header: Header) -> None:
             mainLang=header.original_language.code,
         )
     paged = [(n, ref) for n, ref in enumerate(refs, start=1) if ref.pages]
-    if paged or header.telegram_numbers:
+    if paged or header.telegram_numbers or header.file_number:
         item = sub(contents, "msItem")
         for number, ref in paged:
             group = sub(item, "locusGrp", corresp=f"#ms-{number}")
@@ -244,8 +210,12 @@ def _ms_desc(parent: etree._Element, header: Header) -> None:
                 sub(group, "locus", label, **{"from": first, "to": last})
         for telegram_number in header.telegram_numbers:
             sub(item, "idno", telegram_number, type="telegram")
-        if not header.telegram_numbers:
+        if header.file_number:
+            sub(item, "idno", header.file_number, type="file")
+        if not header.telegram_numbers and not header.file_number:
             sub(item, "title", header.title or "Untitled telegram")
+        if header.source_note:
+            sub(item, "note", header.source_note, type="source")
 
 
 def _identifier_levels(parent: etree._Element, ref: ArchivalReference, alt: bool = False) -> None:
@@ -312,7 +282,7 @@ def _encoding_desc(parent: etree._Element, used: list[str]) -> None:
     )
 
 
-def _profile_desc(parent: etree._Element, header: Header, people: _People) -> None:
+def _profile_desc(parent: etree._Element, header: Header, people: People) -> None:
     profile = sub(parent, "profileDesc")
     if header.summary:
         sub(sub(profile, "abstract"), "p", header.summary)
@@ -320,53 +290,32 @@ def _profile_desc(parent: etree._Element, header: Header, people: _People) -> No
     sub(lang_usage, "language", header.text_language.name, ident=header.text_language.code)
     if header.actions:
         corresp_desc = sub(profile, "correspDesc")
+        # the archive's wording of the date, where no citation already holds it
+        date_text = (
+            header.date_text if not (header.citation and header.citation.date_text) else None
+        )
         for action in header.actions:
-            _action(corresp_desc, action, people)
+            worded = action.type == "sent" and action.date == header.date and not action.time
+            _action(corresp_desc, action, people, date_text if worded else None)
 
 
-def _action(parent: etree._Element, action: CorrespAction, people: _People) -> None:
+def _action(
+    parent: etree._Element, action: CorrespAction, people: People, date_text: str | None = None
+) -> None:
     element = sub(parent, "correspAction", type=action.type)
     for person in action.persons:
-        _person_name(element, person, people)
+        person_name(element, person, people)
     if action.relay_from:
-        _person_name(element, action.relay_from, people, role="sender")
+        person_name(element, action.relay_from, people, role="sender")
     if action.relay_to:
-        _person_name(element, action.relay_to, people, role="addressee")
+        person_name(element, action.relay_to, people, role="addressee")
     if action.place:
         sub(element, "placeName", action.place)
-    if action.date is not None:
-        sub(element, "date", when=action.date.iso)
+    when = iso_when(action.date.iso if action.date else None, action.time)
+    if when:
+        sub(element, "date", date_text, when=when)
     if not len(element):
         sub(element, "p", "The source does not say.")
-
-
-def _person_name(parent: etree._Element, person: Person, people: _People, role: str = "") -> None:
-    ref = people.ref(person.person_id, person.name)
-    attrs = {"role": role} if role else {}
-    if ref:
-        attrs["ref"] = f"#{ref}"
-    sub(parent, "persName", person.name, **attrs)
-
-
-def _stand_off(root: etree._Element, people: _People) -> None:
-    list_person = sub(sub(root, "standOff"), "listPerson")
-    for person_id, person in people.used.items():
-        if isinstance(person, KnownPerson):
-            element = sub(
-                list_person, "person", xml__id=person_id, source=f"#{_authority_id(person.source)}"
-            )
-            for kind, name in person.names:
-                sub(element, "persName", name, type=kind)
-            for kind, value in person.idnos:
-                # an untyped idno in a user's file stays untyped (type="" is not valid TEI)
-                sub(element, "idno", value, **({"type": kind} if kind else {}))
-        else:
-            element = sub(list_person, "person", xml__id=person_id)
-            sub(element, "persName", person.name)
-
-
-def _authority_id(source: str) -> str:
-    return "authority-" + _slug(source)
 
 
 def _append(parent: etree._Element, text: str) -> None:

@@ -11,11 +11,12 @@ import re
 from types import ModuleType
 
 from tei.model import ReaderWarning
-from tei.readers import generic, markdown_export, web_page
+from tei.readers import frus, generic, markdown_export, web_page, wilson_site
 from tei.readers.blocks import split_lines
+from tei.readers.parts import FOOTNOTE_MARK
 
 #: the layouts, most specific first; the generic reader is the fallback
-LAYOUTS: tuple[ModuleType, ...] = (markdown_export, web_page)
+LAYOUTS: tuple[ModuleType, ...] = (markdown_export, web_page, wilson_site, frus)
 #: how many of a layout's markers a text needs before that layout claims it
 MIN_MARKERS = 2
 
@@ -62,8 +63,19 @@ def reading_text(text: str) -> list[str]:
     Layout matter (site navigation, headings, citation) is left out, as in the TEI; the text
     of each paragraph is kept verbatim, brackets and quotation marks included.
     """
-    layout = detect_layout(text)
-    return [block.text for block in layout.split(text).body]
+    parts = detect_layout(text).split(text)
+    front = [f"[{line.text}]" if line.kind == "received" else line.text for line in parts.front]
+    marks = parts.footnotes if parts.footnotes_anchored else []
+    body = [_markers_back(block.text, marks) for block in parts.body]
+    notes = [f"{n}. {note}" for n, note, _ in parts.footnotes]
+    return [*front, *body, *notes]
+
+
+def _markers_back(text: str, footnotes: list[tuple[str, str, int]]) -> str:
+    """A paragraph with each footnote placeholder (U+E000 + index) back as its marker."""
+    for index, (n, _, _) in enumerate(footnotes):
+        text = text.replace(chr(FOOTNOTE_MARK + index), n)
+    return text
 
 
 __all__ = ["LAYOUTS", "detect_layout", "reading_text", "replace_non_xml_characters"]

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 
 from tei.authority import Authority
-from tei.dates import is_date, parse_date
+from tei.dates import ShortYearError, is_date, parse_date
+from tei.errors import DateError
 from tei.model import (
     Block as BodyBlock,
 )
@@ -33,6 +34,7 @@ from tei.model import (
 )
 from tei.readers.blocks import Block
 from tei.readers.brackets import _OMISSION, parse_inline
+from tei.readers.conventions.signature import is_explicit, parse_signature
 
 Warn = Callable[..., None]  # (message, line, kind)
 
@@ -58,8 +60,56 @@ def build_body(blocks: list[Block], kind: str, authority: Authority, warn: Warn)
     message = build_message(inner, authority, warn)
     result: list[BodyBlock] = [_outer_block(b, authority, warn) for b in blocks[:first]]
     result.append(QuotedMessage(message, style, blocks[first].line))
-    result.extend(_outer_block(b, authority, warn) for b in blocks[last + 1 :])
-    return Body(kind=kind, blocks=tuple(result))
+    after, registry = split_registry(list(blocks[last + 1 :]))
+    closer = None
+    if registry or after:
+        closer, after = _closer(after, authority, warn, alone=True)
+    result.extend(_outer_block(b, authority, warn) for b in after)
+    return Body(
+        kind=kind,
+        blocks=tuple(result),
+        closer=closer,
+        registry=tuple(_paragraph(b, authority, warn) for b in registry),
+    )
+
+
+#: how far before the end a signature may stand with registry matter after it
+_REGISTRY_REACH = 15
+
+
+def split_registry(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Cut off the registry matter typed after the signature: (message, registry).
+
+    Cipher telegrams end with the sender's name and then the registry's lines (``No. 481/sh``,
+    ``Copies: Stalin (2), …``, ``Deciphered by …``, stamps); a report signed ``Signed X`` may
+    print its enclosures after that. Only a signature of a strong form
+    (all capitals, ``Signed X``, ``No. 15 T. SHTYKOV``, ``/Name/``) is looked for before the
+    end: a plain capitalised line in the middle of the text (``About Moscow.``) is not one.
+    A date right after the signature stays with it (the closer's dateline).
+    """
+    explicit = next((i for i, b in enumerate(blocks[:-1]) if is_explicit(b.text)), None)
+    # "Signed X" is the signature however much the page prints after it
+    candidates = (
+        [explicit]
+        if explicit is not None
+        else range(len(blocks) - 2, max(-1, len(blocks) - 2 - _REGISTRY_REACH), -1)
+    )
+    for index in candidates:
+        if _strong_signature(blocks[index].text):
+            end = index + 1
+            if end < len(blocks) and is_date(blocks[end].text):
+                end += 1
+            return blocks[:end], blocks[end:]
+    return blocks, []
+
+
+def _strong_signature(text: str) -> bool:
+    facts = parse_signature(text)
+    if facts is None:
+        return False
+    words = [w for w in re.split(r"[\s.]+", facts.name) if len(w) > 1]
+    plain = facts.name == text.strip().rstrip(".")
+    return not plain or (bool(words) and all(w.isupper() for w in words))
 
 
 def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Message:
@@ -77,7 +127,9 @@ def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Mess
     if blocks and _SALUTE.match(blocks[0].text):
         salute = _salute(blocks[0].text, authority)
         blocks = blocks[1:]
+    blocks, registry_blocks = split_registry(blocks)
     closer, blocks = _closer(blocks, authority, warn)
+    registry = tuple(_paragraph(b, authority, warn) for b in registry_blocks)
     paragraphs: list[Paragraph] = []
     points: list[Point] = []
     expected = 1
@@ -102,7 +154,9 @@ def build_message(blocks: list[Block], authority: Authority, warn: Warn) -> Mess
             line or None,
             "empty-message",
         )
-    return Message(salute, tuple(paragraphs), tuple(points), closer, tuple(postscript), line)
+    return Message(
+        salute, tuple(paragraphs), tuple(points), closer, tuple(postscript), line, registry
+    )
 
 
 def _paragraph(block: Block, authority: Authority, warn: Warn) -> Paragraph:
@@ -142,10 +196,11 @@ def _strip_block(block: Block, start: int = 0, end: int = 0) -> Block:
 
 
 def _closer(
-    blocks: list[Block], authority: Authority, warn: Warn
+    blocks: list[Block], authority: Authority, warn: Warn, alone: bool = False
 ) -> tuple[Closer | None, list[Block]]:
     """Signature and dateline at the end: ``Name`` then ``12 January 1949``, in one paragraph
-    of two lines or in two paragraphs; either alone also counts."""
+    of two lines or in two paragraphs; either alone also counts. ``alone``: the closer may be
+    all there is (a relay's own signature after the quoted message)."""
     if not blocks:
         return None, blocks
     last = blocks[-1]
@@ -169,24 +224,54 @@ def _closer(
                 signature_text = remaining[-1].text
                 signature_line = remaining[-1].line
                 remaining = remaining[:-1]
-    elif _looks_like_signature(last.text) and len(blocks) > 1:
+    elif _looks_like_signature(last.text) and (len(blocks) > 1 or alone):
         signature_text = last.text
         remaining = blocks[:-1]
     if dateline is None and signature_text is None:
         return None, blocks
+    date_first = False
+    if dateline is None and signature_text is not None:
+        signature_text, dateline, date_first = _dated_signature(signature_text, signature_line)
     signature: tuple[Inline, ...] = ()
-    if signature_text is not None:
+    if signature_text:
         signature = _signature(signature_text, signature_line, authority, warn)
-    return Closer(signature, dateline, signature_line), remaining
+    return Closer(signature, dateline, signature_line, date_first), remaining
+
+
+def _dated_signature(text: str, line: int) -> tuple[str, Dateline | None, bool]:
+    """A signature line that carries its date: ``Nº 274 KOVALEV, 11 November`` (after the
+    name) or ``13.1.51 ROSHCHIN`` (before it) → (signature, dateline, date first)."""
+    facts = parse_signature(text)
+    if facts is None or not facts.date_text:
+        return text, None, False
+    at = text.rfind(facts.date_text)
+    date_text = facts.date_text
+    try:
+        date = parse_date(date_text, line=line) if is_date(date_text) else None
+    except DateError:  # 8.7.50: the century is not printed
+        date = None
+    dateline = Dateline(date_text, date, line)
+    if at > 0:
+        return text[:at].rstrip(), dateline, False
+    return text[len(date_text) :].strip(), dateline, True
 
 
 def _dateline(text: str, line: int, warn: Warn) -> Dateline:
-    return Dateline(text, parse_date(text, line=line), line)
+    try:
+        return Dateline(text, parse_date(text, line=line), line)
+    except ShortYearError as error:
+        warn(f"dateline {text!r} kept without @when: {error.message}", line)
+        return Dateline(text, None, line)
 
 
 def _looks_like_signature(text: str) -> bool:
-    """A name: at most six words, each capitalised or bracketed, no sentence punctuation."""
+    """A name: at most six words, each capitalised or bracketed, no sentence punctuation; or
+    one of the signature lines of :mod:`tei.readers.conventions.signature`."""
     text = text.strip()
+    if text and _strong_signature(text):
+        return True
+    if text.endswith(".") and len(text.split()) <= 3 and parse_signature(text) is not None:
+        return True  # "Terebin.", "Mao Zedong." typed with a full stop
     if not text or text[-1] in ".,;:!?" or len(text.split()) > 6:
         return False
     words = re.sub(r"\[[^\]]*\]", "", text).split()
@@ -197,8 +282,16 @@ def _signature(text: str, line: int, authority: Authority, warn: Warn) -> tuple[
     """A signature is a name: recognised persons become names, brackets are parsed as usual."""
     nodes = parse_inline(text, line, authority, warn)
     if len(nodes) == 1 and isinstance(nodes[0], Text):
-        person = authority.find(text)
-        return (PersonName(text, person.id if person else None),)
+        # only the name is the persName: "Signed ", "Nº 274 ", the slashes stay text
+        facts = parse_signature(text.rstrip(" ,;"))
+        name = facts.name if facts and facts.name in text else text
+        at = text.find(name)
+        person = authority.find(name)
+        parts: list[Inline] = [Text(text[:at])] if at else []
+        parts.append(PersonName(name, person.id if person else None))
+        if text[at + len(name) :]:
+            parts.append(Text(text[at + len(name) :]))
+        return tuple(parts)
     return nodes
 
 

@@ -25,6 +25,7 @@ from tei.model import (
     Note,
     NoteKind,
     Omission,
+    PageBreak,
     Regularised,
     Sic,
     Supplied,
@@ -53,6 +54,7 @@ _NAME_WORD = r"[A-Z][\w'’\-]*\.?"
 _NAME_RUN = re.compile(rf"(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}$")
 _LEADING_NON_NAMES = {"the", "a", "an", "on", "in", "to", "of", "and", "by", "for", "from"}
 _HONORIFICS = {"comrade", "cde.", "com.", "cde", "mr.", "mr", "dear", "general", "marshal"}
+_PAGE = re.compile(r"Page\s+(?P<n>\d{1,5})")
 _LETTER = re.compile(r"(?:(?<=\s)|^)\(?(?P<n>[a-z])\)\s+")
 
 
@@ -160,6 +162,9 @@ def _classify(
         return Omission(content, line), before
     if _ILLEGIBLE.fullmatch(stripped):
         return Illegible(stripped, line), before
+    page = _PAGE.fullmatch(stripped)
+    if page:
+        return PageBreak(page.group("n"), line), before
     if stripped == "?":
         word, rest = _last_word(before)
         if word:

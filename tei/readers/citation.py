@@ -16,12 +16,14 @@ _TITLE = re.compile(r'^\s*["“](?P<title>.+?),?["”]\s*,?\s*')
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>]+?)>?(?=[\s.]*$|\s)")
 _CONTRIBUTOR = re.compile(r"Contributed by (?P<name>[^.<]+?(?:\s[A-Z]\.)*[^.<]*?)\.(?:\s|$)")
 _REFERENCE = re.compile(
-    r"(?P<repo>\b[A-Z][A-Za-z]{2,})\s*,\s*f\.\s*(?P<fond>[\w\-/]+)"
-    r"(?:\s*,\s*op\.\s*(?P<opis>[\w\-/]+))?"
-    r"(?:\s*,\s*d\.\s*(?P<delo>[\w\-/]+))?"
-    r"(?:\s*,\s*(?P<unit>pp?\.|ll?\.)\s*(?P<pages>[\d\-–]+(?:\s*,\s*(?:and\s+)?[\d\-–]+"
+    r"(?P<repo>\b[A-Z][A-Za-z]{2,})\s*[,:]\s*(?:f\.|F\.|Fond)\s*(?P<fond>[\w\-/]+)"
+    r"(?:\s*,\s*(?:op\.|Op\.|Opis)\s*(?P<opis>[\w\-/]+))?"
+    r"(?:\s*,\s*(?:d\.|D\.|Delo)\s*(?P<delo>[\w\-/]+))?"
+    r"(?:\s*,\s*Papka\s*[\w\-/]+)?"
+    r"(?:\s*,\s*(?P<unit>pp?\.|ll?\.|L\.|List)\s*(?P<pages>[\d\-–]+(?:\s*,\s*(?:and\s+)?[\d\-–]+"
     r"|\s+and\s+[\d\-–]+)*))?"
 )
+_TRANSLATOR = re.compile(r"\bTranslated (?:for \w+ )?(?:from [A-Z][a-z]+ )?by (?P<name>[^.]+?)\.")
 _DOC_NUMBER = re.compile(r"/document/(?P<number>[\w\-]+)/?$")
 
 
@@ -74,6 +76,12 @@ def parse_references(text: str) -> tuple[ArchivalReference, ...]:
 def parse_contributor(text: str) -> str | None:
     """``Contributed by Sergey Radchenko.`` → ``Sergey Radchenko``."""
     match = _CONTRIBUTOR.search(text)
+    return match.group("name").strip() if match else None
+
+
+def parse_translator(text: str) -> str | None:
+    """``Translated for CWIHP from Russian by Sergey Radchenko.`` → ``Sergey Radchenko``."""
+    match = _TRANSLATOR.search(text)
     return match.group("name").strip() if match else None
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from tei.authority import Authority
 from tei.model import Person
+from tei.readers.conventions.parties import Party, parse_party
+from tei.readers.conventions.relay import parse_transmitting, split_via
 
 KINDS = {
     "telegram": "telegram",
@@ -28,16 +30,15 @@ KINDS = {
     "record": "record",
     "directive": "directive",
     "instruction": "instruction",
+    "despatch": "despatch",
+    "dispatch": "despatch",
+    "airgram": "airgram",
 }
 
 _NUMBERS = re.compile(r",?\s*No\.\s*(?P<list>\d+(?:\s*,\s*(?:and\s+)?\d+|\s+and\s+\d+)*)\s*,?")
-_HONORIFIC = re.compile(r"^(?:Comrade|Cde\.?|Com\.|Tov\.|Mr\.?|Dear)\s+", re.I)
-_RELAY = re.compile(
-    r"^(?P<from>.+?)\s+to\s+(?P<to>.+?),?\s+transmitting\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w\-]+\s+)?(?:message|letter|telegram|cable|note)s?\s+from\s+"
-    r"(?P<ofrom>.+?)\s+to\s+(?P<oto>.+?)$",
-    re.I,
-)
+_FROM = re.compile(r"^from\s+", re.I)
+_TO_ONLY = re.compile(r"^to\s+(?P<to>.+?)(?:\s+(?:on|about|concerning|regarding)\s+.+)?$", re.I)
+_IN_PLACE = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’\-]+)$")
 _DIRECT = re.compile(r"^(?P<from>.+?)\s+to\s+(?P<to>.+?)$")
 
 
@@ -51,6 +52,9 @@ class TitleFacts:
     recipient: Person | None = None
     relay_from: Person | None = None
     relay_to: Person | None = None
+    place: str | None = None
+    #: relays named with ``[via X]`` / ``(via X)``
+    via: tuple[Person, ...] = ()
 
 
 def parse_title(title: str, authority: Authority) -> TitleFacts:
@@ -61,21 +65,28 @@ def parse_title(title: str, authority: Authority) -> TitleFacts:
         numbers = tuple(re.findall(r"\d+", number_match.group("list")))
         title = title[: number_match.start()] + ", " + title[number_match.end() :]
     title = " ".join(title.replace(" ,", ",").split()).strip(" ,")
-    kind = None
-    head, _, rest = title.partition(",")
-    head_words = head.strip().split()
-    if rest and head_words and head_words[-1].lower() in KINDS:
-        kind = KINDS[head_words[-1].lower()]
-        title = rest.strip()
-    relay = _RELAY.match(title)
+    kind, title = _kind(title)
+    title = _FROM.sub("", title)
+    via: tuple[Person, ...] = ()
+    split = split_via(title)
+    if split:
+        title, name = split
+        via = (person_from(name, authority),)
+    relay = parse_transmitting(title)
     if relay:
+        outer = _DIRECT.match(relay.outer)
         return TitleFacts(
             kind,
             numbers,
-            sender=person_from(relay.group("ofrom"), authority),
-            recipient=person_from(relay.group("oto"), authority),
-            relay_from=person_from(relay.group("from"), authority),
-            relay_to=person_from(relay.group("to"), authority),
+            sender=person_from(relay.author, authority),
+            recipient=person_from(relay.addressee, authority),
+            relay_from=person_from(outer.group("from"), authority) if outer else None,
+            relay_to=person_from(outer.group("to"), authority) if outer else None,
+        )
+    to_only = _TO_ONLY.match(title)
+    if to_only:
+        return TitleFacts(
+            kind, numbers, recipient=person_from(to_only.group("to"), authority), via=via
         )
     direct = _DIRECT.match(title)
     if direct:
@@ -84,18 +95,49 @@ def parse_title(title: str, authority: Authority) -> TitleFacts:
             numbers,
             sender=person_from(direct.group("from"), authority),
             recipient=person_from(direct.group("to"), authority),
+            via=via,
+        )
+    placed = _IN_PLACE.match(title)
+    if placed and title:
+        return TitleFacts(
+            kind,
+            numbers,
+            sender=person_from(placed.group("name"), authority),
+            place=placed.group("place"),
         )
     return TitleFacts(kind, numbers)
 
 
+def _kind(title: str) -> tuple[str | None, str]:
+    """``Ciphered Telegram, X to Y`` / ``Telegram from X`` → (``telegram``, the rest)."""
+    words = re.match(r"^(\S+)(?:\s+(\S+))?(?:\s+(\S+))?", title)
+    if not words:
+        return None, title
+    for position, word in enumerate(w for w in words.groups() if w):
+        kind = KINDS.get(word.rstrip(",").lower())
+        if kind:
+            rest = title[words.end(position + 1) :].lstrip(" ,")
+            return kind, rest
+        if not word[:1].isupper() or word.endswith(","):
+            break
+    return None, title
+
+
 def person_from(text: str, authority: Authority) -> Person:
-    """``Cde. Filippov [Stalin]`` → Person("Filippov", id of Stalin when the authority knows)."""
+    """``Cde. Filippov [Stalin]`` → Person("Filippov", id of Stalin when the authority knows);
+    ``Generalissimo Stalin, Chairman of …`` → the name, the office after the comma as its role;
+    ``USSR Foreign Ministry`` → an organisation."""
     text = " ".join(text.split()).strip(" ,.")
-    while _HONORIFIC.match(text):
-        text = _HONORIFIC.sub("", text, count=1)
-    explanation = None
-    bracket = re.match(r"^(?P<name>[^\[]+?)\s*\[(?P<explanation>[^\]]+)\]$", text)
-    if bracket:
-        text, explanation = bracket.group("name").strip(), bracket.group("explanation").strip()
-    known = authority.find(text) or (authority.find(explanation) if explanation else None)
-    return Person(text, known.id if known else None)
+    role = None
+    name_part, comma, office = text.partition(", ")
+    if comma and office[:1].isupper() and "[" not in office:
+        text, role = name_part, office
+    party = parse_party(text) or Party(text)
+    if party.org and role:
+        # ``Ministry of Foreign Affairs, Moscow``: the body's name runs on past the comma
+        party, role = Party(f"{party.name}, {role}", org=True), None
+    name = party.name
+    known = authority.find(name) or (
+        authority.find(party.explanation) if party.explanation else None
+    )
+    return Person(name, known.id if known else None, role=party.role or role, org=party.org)

@@ -6,29 +6,26 @@ this stage says what they mean and warns, by name, about each header fact it cou
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pycountry
 
 from tei.authority import Authority
-from tei.dates import PartialDate, parse_date
-from tei.model import (
-    Body,
-    CorrespAction,
-    Header,
-    Language,
-    Message,
-    QuotedMessage,
-    ReaderWarning,
-    Telegram,
-)
+from tei.dates import PartialDate, ShortYearError, parse_date
+from tei.model import Citation, Footnote, Header, Language, ReaderWarning, Telegram
 from tei.readers.body import build_body
+from tei.readers.brackets import parse_inline
 from tei.readers.citation import (
     document_number,
     parse_citation,
     parse_contributor,
     parse_references,
+    parse_translator,
 )
 from tei.readers.parts import SourceParts
-from tei.readers.title import TitleFacts, parse_title
+from tei.readers.title import KINDS, TitleFacts, parse_title
+from tei.transforms.footnotes import anchor_footnotes
+from tei.transforms.journey import journey, party_person
 from tei.warning_kinds import DEFAULT_KIND as OTHER_WARNING
 
 DEFAULT_KIND = "telegram"
@@ -42,30 +39,52 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
         warnings.append(ReaderWarning(message, line, kind))
 
     citation = parse_citation(parts.citation) if parts.citation else None
+    statement = parts.citation or parts.source_statement
+    if citation is None and (parts.source_statement or parts.url):
+        # the archive's source statement: kept verbatim, its parts not marked (it holds the
+        # dates of reprints, not the document's); the page's URL for the document after it
+        words = [" ".join(parts.source_statement.split())] if parts.source_statement else []
+        citation = Citation(" ".join([*words, *([parts.url] if parts.url else [])]), url=parts.url)
     title = parts.title or (citation.title if citation else None)
     facts = parse_title(title, authority) if title else TitleFacts()
-    date = _date(parts.date_text, parts.date_line)
+    if parts.head_sender or parts.head_recipient:
+        facts = replace(
+            facts,
+            sender=party_person(parts.head_sender, authority),
+            recipient=party_person(parts.head_recipient, authority),
+        )
+    date = _date(parts.date_text, parts.date_line, warn)
     if date is None and citation and citation.date_text:
-        date = _date(citation.date_text, parts.citation_line)
-    kind = facts.kind or DEFAULT_KIND
+        date = _date(citation.date_text, parts.citation_line, warn)
+    kind = parts.kind if parts.kind in _KINDS else (facts.kind or DEFAULT_KIND)
     body = build_body(parts.body, kind, authority, warn)
+    body = replace(body, front=tuple(parts.front))
+    if parts.footnotes:
+        notes = [
+            Footnote(n, parse_inline(t, line, authority, warn), line)
+            for n, t, line in parts.footnotes
+        ]
+        body = anchor_footnotes(body, notes, parts.footnotes_anchored)
     url = citation.url if citation else None
     header = Header(
         title=title,
         date=date,
         date_text=parts.date_text or (citation.date_text if citation else None),
-        doc_number=document_number(url),
-        telegram_numbers=facts.numbers,
+        doc_number=parts.record_id or document_number(url),
+        telegram_numbers=tuple(dict.fromkeys((*facts.numbers, *parts.telegram_numbers))),
         citation=citation,
         funder=parts.funder,
-        contributor=parse_contributor(parts.citation) if parts.citation else None,
+        contributor=parse_contributor(statement) if statement else None,
         publisher=citation.publisher if citation else None,
         url=url,
-        archival_refs=parse_references(parts.citation) if parts.citation else (),
+        archival_refs=parse_references(statement) if statement else (),
         summary=parts.summary,
         original_language=_language(parts.original_language, parts.original_language_line, warn),
         text_language=_language(parts.text_language, None, warn) or Language("English", "en"),
-        actions=_actions(facts, date, body),
+        actions=journey(facts, date, body, parts, authority),
+        translator=parse_translator(statement) if statement else None,
+        file_number=parts.file_number,
+        source_note=parts.source_note,
     )
     for what, present in (
         ("title", header.title),
@@ -81,10 +100,18 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
     return Telegram(header, body, source_name, parts.layout, tuple(warnings))
 
 
-def _date(text: str | None, line: int | None) -> PartialDate | None:
+#: the kinds a source note may name that are document kinds (title.KINDS holds them all)
+_KINDS = frozenset(KINDS.values())
+
+
+def _date(text: str | None, line: int | None, warn) -> PartialDate | None:
     if not text:
         return None
-    return parse_date(text, line=line)
+    try:
+        return parse_date(text, line=line)
+    except ShortYearError as error:
+        warn(f"date {text!r} left out of the header: {error.message}", line)
+        return None
 
 
 def _language(name: str | None, line: int | None, warn) -> Language | None:
@@ -102,39 +129,6 @@ def _language(name: str | None, line: int | None, warn) -> Language | None:
         return None
     code = getattr(language, "alpha_2", None) or language.alpha_3
     return Language(name, code)
-
-
-def _actions(facts: TitleFacts, date: PartialDate | None, body: Body) -> tuple[CorrespAction, ...]:
-    """sent → transmitted → received, with only the dates the source gives.
-
-    A relayed message is sent on the date of its own dateline (never guessed from the relay's
-    date); a direct message on its dateline or, failing that, the archive's date.
-    """
-    message = body.message
-    quoted = next((b for b in body.blocks if isinstance(b, QuotedMessage)), None)
-    relayed = facts.relay_from is not None or facts.relay_to is not None
-    written_in = quoted.message if quoted else message
-    dateline_date = _dateline_date(written_in)
-    actions: list[CorrespAction] = []
-    sent_date = dateline_date if relayed else (dateline_date or date)
-    if facts.sender or sent_date:
-        persons = (facts.sender,) if facts.sender else ()
-        actions.append(CorrespAction("sent", persons, date=sent_date))
-    if relayed:
-        actions.append(
-            CorrespAction(
-                "transmitted", relay_from=facts.relay_from, relay_to=facts.relay_to, date=date
-            )
-        )
-    if facts.recipient:
-        actions.append(CorrespAction("received", (facts.recipient,)))
-    return tuple(actions)
-
-
-def _dateline_date(message: Message | None) -> PartialDate | None:
-    if message and message.closer and message.closer.dateline:
-        return message.closer.dateline.date
-    return None
 
 
 __all__ = ["assemble"]

@@ -107,7 +107,9 @@ def _person(
     """The editor's sender or recipient (with the authority id when given), else the text's."""
     name, uri = facts.text(role), facts.text(f"{role}_id")
     if name is not None:
-        _conflict(role, ", ".join(p.name for p in found) or None, name, facts, warnings)
+        written = ", ".join(p.name for p in found) or None
+        if not (written and _shorter_form(written, name)):
+            _conflict(role, written, name, facts, warnings)
     elif uri is not None:
         if len(found) != 1:
             raise _error(
@@ -139,6 +141,13 @@ def _conflict(
             "metadata-conflict",
         )
     )
+
+
+def _shorter_form(written: str, given: str) -> bool:
+    """``Grey`` signed under a letter the editor says is Sir Edward Grey's: the same person, in a
+    shorter form, not a conflict (every word the text writes is in the editor's name)."""
+    words = set(re.findall(r"\w+", given.casefold()))
+    return bool(words) and set(re.findall(r"\w+", written.casefold())) <= words
 
 
 def _same(a: str, b: str) -> bool:
