@@ -175,8 +175,10 @@ CASES = [
             "FILE: warning: no original language found in the source",
             "FILE: warning: no sender found in the source",
             "FILE: warning: no recipient found in the source",
+            "FILE: error: nothing written: its TEI would fail tei validate (level project): "
+            "<profileDesc> is incomplete — add <correspDesc>",
         ),
-        0,
+        1,
     ),
     Case(
         "warnings under --strict",

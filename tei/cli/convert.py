@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from lxml import etree
 
-from tei.authority import Authority, bundled_authority, load_authority_file
+from tei.authority import Authority, bundled_authority, load_authority_bytes
 from tei.cli.common import (
     AuthorityFiles,
     Debug,
@@ -19,14 +19,20 @@ from tei.cli.common import (
     Strict,
     fail,
     guarded,
+    megabytes,
     read_stdin_once,
+    refuse_collisions,
     require_output_dir,
+    write_stdout,
 )
 from tei.cli.report import Report
+from tei.cli.self_check import check_output
 from tei.encode.header import encode_telegram, serialize
 from tei.errors import TeiError, UsageError
 from tei.io.files import (
+    MAX_TEI_BYTES,
     MAX_TEXT_BYTES,
+    TEI_TOO_LARGE,
     TEXT_SUFFIXES,
     InputFile,
     decode_text,
@@ -86,6 +92,7 @@ def convert(
     """
     try:
         formats = _formats(to)
+        max_bytes = megabytes(max_size, "tei convert")
         authority = _authority(authority_files or [])
         items = list(gather_inputs(sources, TEXT_SUFFIXES))
         require_output_dir(len(items), output_dir, "convert", "convert")
@@ -97,8 +104,11 @@ def convert(
             )
     except TeiError as error:
         raise fail(error) from None
+    if output_dir is not None:
+        suffixes = [FORMATS[name][0] for name in formats]
+        refuse_collisions(items, lambda item: [output_path(output_dir, item, s) for s in suffixes])
     report = Report(strict=strict, quiet=quiet)
-    stdin = read_stdin_once(items)
+    stdin = read_stdin_once(items, max_bytes)
     show_progress = sys.stderr.isatty() and len(items) >= PROGRESS_FROM and not quiet
     with (
         typer.progressbar(items, label="Converting", file=sys.stderr)
@@ -117,14 +127,13 @@ def convert(
                         authority,
                         force,
                         report,
-                        int(max_size * 1e6),
+                        max_bytes,
                         formats,
                     ),
                 )
             except TeiError as error:
                 report.error(error)
-    wanted = output_dir is not None or report.failed or report.warnings
-    if wanted and (not quiet or report.failed):
+    if output_dir is not None or report.failed or report.warnings:
         print(report.summary("converted"), file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
@@ -151,13 +160,14 @@ def _convert_one(
         report.failed += 1  # under --strict a warned file is a failed one: nothing is written
         return
     outputs = _outputs(tree, formats)
+    check_output(name, text, outputs["tei"], tree)
     if output_dir is None:
-        sys.stdout.buffer.write(outputs[formats[0]])
-        sys.stdout.buffer.flush()
+        write_stdout(outputs[formats[0]])
         report.done += 1
         return
     written = False
-    for output, data in outputs.items():
+    for output in formats:
+        data = outputs[output]
         target = output_path(output_dir, item, FORMATS[output][0])
         written |= write_atomic(target, data, force=force)
     if written:
@@ -171,7 +181,9 @@ def _outputs(tree: etree._ElementTree, formats: tuple[str, ...]) -> dict[str, by
     they are the same bytes ``tei render`` makes from the .xml file."""
     data = serialize(tree)
     written = etree.ElementTree(etree.fromstring(data)) if set(formats) - {"tei"} else tree
-    return {name: data if name == "tei" else FORMATS[name][1](written) for name in formats}
+    outputs = {name: data if name == "tei" else FORMATS[name][1](written) for name in formats}
+    outputs.setdefault("tei", data)  # checked by tei validate before anything is written
+    return outputs
 
 
 def _formats(option: str) -> tuple[str, ...]:
@@ -188,9 +200,13 @@ def _formats(option: str) -> tuple[str, ...]:
 
 
 def _authority(paths: list[Path]) -> Authority:
+    """The bundled persons and the user's, each file read like any input (a named pipe given
+    as --authority is refused, not waited on for ever)."""
     authority = bundled_authority()
     for path in paths:
-        authority = authority.merged(load_authority_file(path))
+        item = InputFile(str(path), Path(path.name))
+        data = read_bytes(item, None, MAX_TEI_BYTES, TEI_TOO_LARGE, "an authority file")
+        authority = authority.merged(load_authority_bytes(data, str(path)))
     return authority
 
 

@@ -20,7 +20,17 @@ from typing import Annotated
 import typer
 from lxml import etree
 
-from tei.cli.common import EXIT_INTERNAL, Debug, Force, Quiet, Strict, fail, guarded
+from tei.cli.common import (
+    EXIT_INTERNAL,
+    Debug,
+    Force,
+    Quiet,
+    Strict,
+    fail,
+    guarded,
+    read_stdin_once,
+    write_stdout,
+)
 from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
 from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes, write_atomic
@@ -109,7 +119,7 @@ def export(
         licence=licence.value,
     )
     report = Report(strict=strict, quiet=quiet)
-    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    stdin = read_stdin_once(items)
     documents = []
     for item in items:
         name = "<stdin>" if item.is_stdin else item.path
@@ -159,8 +169,7 @@ def export(
 def write_output(output: Path | None, data: bytes, force: bool) -> bool:
     """The file, atomically (False: it already held these bytes), or standard output."""
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return True
     return write_atomic(output, data, force=force)
 
@@ -174,8 +183,8 @@ def _root(data: bytes, name: str) -> etree._Element:
 
 def finish(report: Report, outcome: str) -> None:
     """Print the summary with what became of the output, and exit with the report's code."""
-    if not report.quiet or report.exit_code:
-        print(f"{report.summary('read')}; {outcome}", file=sys.stderr)
+    # the summary stays under --quiet, which hides only warnings
+    print(f"{report.summary('read')}; {outcome}", file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
 

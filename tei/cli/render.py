@@ -17,6 +17,7 @@ from tei.cli.common import (
     guarded,
     read_stdin_once,
     require_output_dir,
+    write_stdout,
 )
 from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
@@ -100,7 +101,7 @@ def render(
                 entries.append(entry)
     if output == "html" and output_dir is not None and any(Path(s).is_dir() for s in sources):
         _write_index(output_dir, entries, force, report)
-    if (output_dir is not None or report.failed) and (not quiet or report.failed):
+    if output_dir is not None or report.failed:
         print(report.summary("rendered"), file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
@@ -118,8 +119,7 @@ def _render_one(
     tree = parse_xml(read_tei_bytes(item, stdin), name)
     data = rendering.render(tree, output, source=name, wrap=wrap)
     if output_dir is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         report.done += 1
         return None
     target = output_path(output_dir, item, OUTPUTS[output][1])

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from tei.errors import TeiError
+from tei.errors import EXIT_FAILED, EXIT_OK, TeiError, format_message
 
 
 @dataclass
@@ -33,15 +33,14 @@ class Report:
     def warning(self, source: str, line: int | None, message: str) -> None:
         """A degraded result: printed unless quiet, always counted."""
         self.warnings += 1
-        where = f"{source}:{line}" if line else source
         if not self.quiet or self.strict:
             level = "error" if self.strict else "warning"
-            print(f"{where}: {level}: {message}", file=self.stream)
+            print(format_message(source, line or None, None, level, message), file=self.stream)
 
     @property
     def exit_code(self) -> int:
         """0 when everything was done, 1 when any file failed (or warned, under --strict)."""
-        return 1 if self.failed or (self.strict and self.warnings) else 0
+        return EXIT_FAILED if self.failed or (self.strict and self.warnings) else EXIT_OK
 
     def summary(self, verb: str) -> str:
         """``converted 3 files, 1 unchanged; 1 failed; 2 warnings``."""

@@ -14,16 +14,15 @@ from typing import Annotated
 
 import typer
 
-from tei.cli.common import Debug, Quiet, fail, guarded
+from tei.cli.common import Debug, Quiet, fail, guarded, read_stdin_once, write_stdout
 from tei.diagnostics import Diagnostic, Severity
-from tei.errors import TeiError, UsageError
+from tei.errors import EXIT_FAILED as EXIT_INVALID
+from tei.errors import EXIT_INTERNAL, TeiError, UsageError
 from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
 from tei.validators.output import FORMATTERS, FileResult, summarise
 
 #: files read and validated per jing run: bounds memory (the bytes wait for jing) on huge batches
 CHUNK = 2000
-EXIT_INVALID = 1
-EXIT_INTERNAL = 3
 
 
 class Level(str, Enum):
@@ -105,7 +104,7 @@ def _run(
     preload(level)
     gc.freeze()
     gc.enable()
-    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    stdin = read_stdin_once(items)
     results: list[FileResult] = []
     for start in range(0, len(items), CHUNK):
         try:
@@ -116,13 +115,22 @@ def _run(
                 error.exit_code = EXIT_INTERNAL
             raise fail(error) from None
     summary = summarise(results, level)
-    sys.stdout.write(FORMATTERS[output_format](results, summary))
-    sys.stdout.flush()
-    if not quiet or summary.invalid:
-        print(summary.line(), file=sys.stderr)
+    shown = [_errors_only(result) for result in results] if quiet else results
+    try:
+        write_stdout(FORMATTERS[output_format](shown, summary))
+    except TeiError as error:
+        print(str(error), file=sys.stderr)
+        raise typer.Exit(error.exit_code) from None
+    print(summary.line(), file=sys.stderr)  # --quiet keeps the summary
     if summary.crashed:
         raise typer.Exit(EXIT_INTERNAL)
     raise typer.Exit(EXIT_INVALID if summary.invalid else 0)
+
+
+def _errors_only(result: FileResult) -> FileResult:
+    """Under --quiet a report shows errors only; the summary still counts the warnings."""
+    kept = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    return FileResult(result.file, kept, result.crashed)
 
 
 def _inputs(sources: list[str]) -> list[InputFile]:

@@ -32,12 +32,16 @@ KINDS = {
 
 _NUMBERS = re.compile(r",?\s*No\.\s*(?P<list>\d+(?:\s*,\s*(?:and\s+)?\d+|\s+and\s+\d+)*)\s*,?")
 _HONORIFIC = re.compile(r"^(?:Comrade|Cde\.?|Com\.|Tov\.|Mr\.?|Dear)\s+", re.I)
-_RELAY = re.compile(
-    r"^(?P<from>.+?)\s+to\s+(?P<to>.+?),?\s+transmitting\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w\-]+\s+)?(?:message|letter|telegram|cable|note)s?\s+from\s+"
-    r"(?P<ofrom>.+?)\s+to\s+(?P<oto>.+?)$",
+# ``A to B, transmitting a message from C to D``: the keyword phrase is found first, and each
+# side read as ``X to Y`` on its own (one lazy run each): linear, where one pattern with four
+# lazy runs took seconds on a title of repeated phrases.
+_TRANSMITTING = re.compile(
+    r",?\s+transmitting\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?"
+    r"(?:message|letter|telegram|cable|note)s?\s+from\s+",
     re.I,
 )
+#: how many "transmitting … from" phrases of one title are tried
+_RELAY_TRIES = 4
 _DIRECT = re.compile(r"^(?P<from>.+?)\s+to\s+(?P<to>.+?)$")
 
 
@@ -67,15 +71,16 @@ def parse_title(title: str, authority: Authority) -> TitleFacts:
     if rest and head_words and head_words[-1].lower() in KINDS:
         kind = KINDS[head_words[-1].lower()]
         title = rest.strip()
-    relay = _RELAY.match(title)
+    relay = _relay(title)
     if relay:
+        relayed, original = relay
         return TitleFacts(
             kind,
             numbers,
-            sender=person_from(relay.group("ofrom"), authority),
-            recipient=person_from(relay.group("oto"), authority),
-            relay_from=person_from(relay.group("from"), authority),
-            relay_to=person_from(relay.group("to"), authority),
+            sender=person_from(original.group("from"), authority),
+            recipient=person_from(original.group("to"), authority),
+            relay_from=person_from(relayed.group("from"), authority),
+            relay_to=person_from(relayed.group("to"), authority),
         )
     direct = _DIRECT.match(title)
     if direct:
@@ -86,6 +91,18 @@ def parse_title(title: str, authority: Authority) -> TitleFacts:
             recipient=person_from(direct.group("to"), authority),
         )
     return TitleFacts(kind, numbers)
+
+
+def _relay(title: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """``A to B`` before a "transmitting a message from" phrase and ``C to D`` after it."""
+    for number, phrase in enumerate(_TRANSMITTING.finditer(title)):
+        if number == _RELAY_TRIES:
+            break
+        relayed = _DIRECT.match(title[: phrase.start()])
+        original = _DIRECT.match(title[phrase.end() :])
+        if relayed and original:
+            return relayed, original
+    return None
 
 
 def person_from(text: str, authority: Authority) -> Person:

@@ -10,6 +10,7 @@ process: compiling costs more than rendering one telegram.
 from __future__ import annotations
 
 import html
+import os
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -198,13 +199,24 @@ def render_index(entries: Iterable[IndexEntry], heading: str = "Documents") -> b
             else html.escape(entry.date)
         )
         route = " → ".join(part for part in (entry.sender, entry.recipient) if part)
+        href = html.escape(link_path(entry.href))
         rows.append(
             f"<tr><td>{date}</td>"
-            f'<td><a href="{html.escape(entry.href)}">{html.escape(entry.title)}</a></td>'
+            f'<td><a href="{href}">{html.escape(entry.title)}</a></td>'
             f"<td>{html.escape(route)}</td></tr>"
         )
     body = "\n".join(rows) or '<tr><td colspan="3">No documents.</td></tr>'
-    return _INDEX_PAGE.format(heading=html.escape(heading), rows=body).encode("utf-8")
+    page = _INDEX_PAGE.format(heading=html.escape(heading), rows=body)
+    return page.encode("utf-8", "replace")  # a file name that is not UTF-8 shows as '?'
+
+
+def link_path(path: str) -> str:
+    """A relative file path as a URL path: every byte but letters, digits, '/' and ``-._~``
+    percent-encoded, so a file named ``javascript:alert(1).xml`` links to
+    ``javascript%3Aalert%281%29.html`` (a relative URL), never to a script."""
+    from urllib.parse import quote
+
+    return quote(os.fsencode(path), safe="/")
 
 
 _INDEX_PAGE = """<!DOCTYPE html>
