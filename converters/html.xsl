@@ -324,7 +324,7 @@
        point's printed label stays its visible number. -->
   <xsl:template name="points">
     <xsl:variable name="before" select="generate-id(preceding-sibling::*[not(self::tei:div[@type = 'point'])][1])"/>
-    <xsl:if test="not(preceding-sibling::*[1][self::tei:div[@type = 'point']])">
+    <xsl:if test="not(preceding-sibling::*[1]/self::tei:div[@type = 'point'])">
       <ol class="points" role="list">
         <xsl:value-of select="$nl"/>
         <xsl:for-each select=". | following-sibling::tei:div[@type = 'point'][generate-id(

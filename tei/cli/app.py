@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import signal
 import sys
+import traceback
 from typing import Any
 
 import typer
@@ -19,7 +20,7 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from tei import __version__
-from tei.errors import EXIT_FAILED, format_message
+from tei.errors import EXIT_FAILED, EXIT_INTERNAL, format_message
 
 #: command name → "module:function" of a typer command function
 COMMANDS: dict[str, str] = {
@@ -48,6 +49,13 @@ class LazyGroup(TyperGroup):
         except typer.Abort:
             print("tei: aborted", file=sys.stderr)
             code = EXIT_FAILED
+        except (KeyboardInterrupt, SystemExit, BrokenPipeError):
+            raise
+        except Exception as exc:  # a bug outside any file's work: one line, exit 3
+            if "--debug" in sys.argv:
+                traceback.print_exc(file=sys.stderr)
+            print(internal_line(exc), file=sys.stderr)
+            code = EXIT_INTERNAL
         if standalone_mode:
             sys.exit(code or 0)
         return code
@@ -100,6 +108,16 @@ def usage_line(error: click_exceptions.ClickException) -> str:
     )
 
 
+def internal_line(exc: BaseException) -> str:
+    """``tei: error: internal error: ValueError: … — please report this …``."""
+    hint = "please report this with the command you ran"
+    if "--debug" not in sys.argv:
+        hint += " (run with --debug for the traceback)"
+    return format_message(
+        "tei", None, None, "error", f"internal error: {type(exc).__name__}: {exc}", hint
+    )
+
+
 def _terminate(signum: int, frame: object) -> None:
     # SIGTERM unwinds like Ctrl-C, so a file being written is removed, not left half-written.
     raise SystemExit(128 + signum)
@@ -118,6 +136,10 @@ def main() -> None:
         code = done.code
     except BrokenPipeError:
         code = EXIT_FAILED
+    finally:
+        writing = sys.modules.get("tei.io.writing")
+        if writing is not None:  # a signal may have cut a write short: no temporary stays
+            writing.remove_pending()
     raise SystemExit(_flushed(code))
 
 

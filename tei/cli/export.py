@@ -11,6 +11,7 @@ among the input files — the moment the letter data last changed.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import datetime, timezone
 from enum import Enum
@@ -105,7 +106,11 @@ def export(
     del kind  # one kind so far: the argument makes room for others (`tei export <kind>`)
     try:
         items = letter_inputs(sources, output, "tei export")
-        _check_options(url, email)
+        _check_options(
+            url,
+            email,
+            {"--publisher": publisher, "--editor": editor, "--title": title, "--email": email},
+        )
         stamp = _timestamp(date, items)
     except TeiError as error:
         raise fail(error) from None
@@ -205,8 +210,20 @@ def letter_inputs(sources: list[str], output: Path | None, command: str) -> list
     return items
 
 
-def _check_options(url: str, email: str | None) -> None:
-    if not is_web_url(url):
+def _check_options(url: str, email: str | None, texts: dict[str, str | None]) -> None:
+    for option, value in texts.items():
+        bad = sorted({f"U+{ord(c):04X}" for c in value or "" if _NOT_XML.match(c)})
+        if bad:
+            raise UsageError(
+                f"{option} holds {', '.join(bad)}, which XML cannot hold",
+                source="tei export",
+                hint="remove the control characters from the option",
+            )
+    try:
+        web = is_web_url(url)
+    except ValueError:  # urlsplit refuses a broken IPv6 host ("http://[::1")
+        web = False
+    if not web:
         raise UsageError(
             f"--url {url!r} is not an http(s) URL",
             source="tei export",
@@ -246,7 +263,19 @@ def _timestamp(option: str | None, items: list[InputFile]) -> str:
 
 def from_epoch(seconds: float) -> str:
     """An xsd:dateTime in UTC to the second, for a file time or $SOURCE_DATE_EPOCH."""
-    return datetime.fromtimestamp(int(seconds), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        moment = datetime.fromtimestamp(int(seconds), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):  # past year 9999, or before year 1
+        raise UsageError(
+            f"the time {seconds:.0f} s since 1970 is outside the years 1–9999 a CMIF date holds",
+            source="tei export",
+            hint=f"give --date YYYY-MM-DD, or fix the files' dates (or ${EPOCH_ENV})",
+        ) from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+#: characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; the non-characters)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _parsed(value: str, option: str) -> str:

@@ -16,6 +16,7 @@ from tei.cli.common import (
     fail,
     guarded,
     read_stdin_once,
+    refuse_collisions,
     require_output_dir,
     write_stdout,
 )
@@ -84,6 +85,9 @@ def render(
         require_output_dir(len(items), output_dir, "render", "render")
     except TeiError as error:
         raise fail(error) from None
+    if output_dir is not None:
+        suffix = OUTPUTS[output][1]
+        refuse_collisions(items, lambda item: [output_path(output_dir, item, suffix)])
     report = Report(quiet=quiet)
     stdin = read_stdin_once(items)
     entries: list[IndexEntry] = []

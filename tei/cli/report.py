@@ -25,9 +25,13 @@ class Report:
     failed: int = 0
     warnings: int = 0
 
+    #: the highest exit code of the errors reported (3 when one was a bug)
+    worst: int = EXIT_OK
+
     def error(self, error: TeiError) -> None:
         """A file failed: print its one-line message and count it."""
         self.failed += 1
+        self.worst = max(self.worst, error.exit_code)
         print(str(error), file=self.stream)
 
     def warning(self, source: str, line: int | None, message: str) -> None:
@@ -39,8 +43,10 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 when everything was done, 1 when any file failed (or warned, under --strict)."""
-        return EXIT_FAILED if self.failed or (self.strict and self.warnings) else EXIT_OK
+        """0 when everything was done, 1 when any file failed (or warned, under --strict), 3
+        when one failed because of a bug."""
+        failed = EXIT_FAILED if self.failed or (self.strict and self.warnings) else EXIT_OK
+        return max(failed, self.worst)
 
     def summary(self, verb: str) -> str:
         """``converted 3 files, 1 unchanged; 1 failed; 2 warnings``."""

@@ -39,10 +39,12 @@ class Staged:
     def commit(self) -> None:
         """Put the output in place (an atomic rename), then make the rename itself durable."""
         os.replace(self.temporary, self.target)
+        PENDING.discard(self.temporary)
         _sync_folder(self.target.parent)
 
     def discard(self) -> None:
         self.temporary.unlink(missing_ok=True)
+        PENDING.discard(self.temporary)
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
@@ -51,13 +53,15 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
     Returns False when the file already holds exactly ``data`` (nothing to do). An existing
     different file is kept unless ``force``: a user's edited TEI is never overwritten silently.
     """
-    staged = stage(path, data, force=force)
-    if staged is None:
-        return False
+    staged = None
     try:
+        staged = stage(path, data, force=force)
+        if staged is None:
+            return False
         staged.commit()
     except BaseException as exc:
-        staged.discard()
+        if staged is not None:
+            staged.discard()
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
@@ -107,7 +111,7 @@ def stage(path: Path, data: bytes, *, force: bool) -> Staged | None:
         os.chmod(temporary, mode if isinstance(mode, int) else _new_file_mode())
     except BaseException as exc:
         if temporary is not None:
-            temporary.unlink(missing_ok=True)
+            Staged(target, temporary).discard()
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
@@ -155,11 +159,33 @@ def _existing_mode(target: Path, path: Path, data: bytes, force: bool) -> int | 
     return stat.S_IMODE(info.st_mode)
 
 
-def _create_temporary(target: Path) -> tuple[int, str]:
-    import tempfile
+#: temporary files this process created and has not yet renamed or removed
+PENDING: set[Path] = set()
 
-    prefix = f".{target.name}.{os.getpid()}."
-    return tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
+
+def _create_temporary(target: Path) -> tuple[int, str]:
+    """A new temporary file next to ``target``, recorded in :data:`PENDING` *before* it is
+    created: a signal arriving at any moment leaves a name :func:`remove_pending` knows."""
+    import secrets
+
+    for _ in range(100):
+        name = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        PENDING.add(name)
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), str(name)
+        except FileExistsError:
+            PENDING.discard(name)
+        except BaseException:
+            PENDING.discard(name)
+            raise
+    raise FileExistsError(f"no free temporary name next to {target}")
+
+
+def remove_pending() -> None:
+    """Remove the temporary files of writes an exit cut short (the CLI calls this last)."""
+    for path in list(PENDING):
+        path.unlink(missing_ok=True)
+        PENDING.discard(path)
 
 
 def remove_stale_temporaries(target: Path) -> list[Path]:

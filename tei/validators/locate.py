@@ -21,6 +21,9 @@ class SourceText:
         self._data = data
         self._encoding = encoding or "utf-8"
         self._lines: list[str] | None = None
+        # built once and reused, so placing many findings stays linear in the document's size
+        self._starts: dict[tuple[int, str], list[int]] = {}
+        self._ranks: dict[etree._Element, int] | None = None
 
     def line(self, number: int) -> str:
         """The text of line ``number`` (1-based), or an empty string past the end."""
@@ -42,9 +45,12 @@ class SourceText:
         qname = element.tag.split("}", 1)[-1]
         if element.prefix:
             qname = f"{element.prefix}:{qname}"
-        rank = _rank_on_line(element, line)
+        rank = self._rank_on_line(element)
         tag = re.compile(rf"<{re.escape(qname)}(?=[\s/>]|$)")
-        starts = [m.start() for m in tag.finditer(self.line(line))]
+        starts = self._starts.get((line, qname))
+        if starts is None:
+            starts = [m.start() for m in tag.finditer(self.line(line))]
+            self._starts[(line, qname)] = starts
         if rank < len(starts):
             return line, starts[rank] + 1
         # lxml gives the line where the start tag ends: one split over lines began above the
@@ -56,6 +62,19 @@ class SourceText:
             if tag.match(text, opened[1] - 1):
                 return opened
         return line, None
+
+    def _rank_on_line(self, element: etree._Element) -> int:
+        """How many elements with the same tag start on the same line before this one (every
+        element's rank found in one walk of the tree, on the first question)."""
+        if self._ranks is None:
+            self._ranks = {}
+            seen: dict[tuple[object, int | None], int] = {}
+            for other in element.getroottree().iter():
+                key = (other.tag, other.sourceline)
+                self._ranks[other] = seen.get(key, 0)
+                seen[key] = self._ranks[other] + 1
+        rank = self._ranks.get(element)
+        return _rank_on_line(element, element.sourceline) if rank is None else rank
 
     def enclosing_tag(self, line: int, column: int) -> tuple[int, int] | None:
         """Where the last tag opened at or before ``line:column`` begins: its ``<``."""

@@ -3,7 +3,9 @@ XML) and GitHub Actions (workflow annotations).
 
 One result per file, in the order the files were given; every format says the same things, so a
 test can parse each back and compare. Text is the docutils/compiler form ``path:line:col: level:
-message`` that editors jump to.
+message`` that editors jump to. File names are shown escaped in every format
+(:func:`tei.errors.escape_text`): a name may hold bytes that are not UTF-8, or control
+characters that neither XML, JSON nor a terminal can take as they are.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tei.diagnostics import Diagnostic, Severity
+from tei.errors import escape_text
 
 
 @dataclass
@@ -88,7 +91,7 @@ def format_json(results: Sequence[FileResult], summary: Summary) -> str:
     document = {
         "files": [
             {
-                "file": result.file,
+                "file": escape_text(result.file),
                 "valid": result.valid,
                 "diagnostics": [
                     {
@@ -132,8 +135,8 @@ def format_junit(results: Sequence[FileResult], summary: Summary) -> str:
             suite,
             "testcase",
             classname=f"tei.validators.validate.{summary.level}",
-            name=result.file,
-            file=result.file,
+            name=escape_text(result.file),
+            file=escape_text(result.file),
         )
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -142,7 +145,7 @@ def format_junit(results: Sequence[FileResult], summary: Summary) -> str:
             failure = etree.SubElement(
                 case,
                 kind,
-                message=f"{len(errors)} error{plural}: {errors[0].message}",
+                message=escape_text(f"{len(errors)} error{plural}: {errors[0].message}"),
                 type="internal" if result.crashed else "invalid",
             )
             failure.text = "".join(f"{d}\n" for d in errors)
@@ -158,7 +161,7 @@ def format_github(results: Sequence[FileResult], summary: Summary) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
-            properties = [f"file={_property(result.file)}"]
+            properties = [f"file={_property(escape_text(result.file))}"]
             if d.line is not None:
                 properties.append(f"line={d.line}")
                 if d.column is not None:
