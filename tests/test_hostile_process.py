@@ -160,3 +160,42 @@ def test_a_real_unreadable_folder(tmp_path: Path) -> None:
         (tmp_path / "tei" / "secret").chmod(0o755)
     assert done.returncode == 1
     assert b"cannot read the folder: Permission denied" in done.stdout
+
+
+def test_tei_all_ships_in_the_package_with_its_licence_and_version() -> None:
+    import hashlib
+
+    from tei.resources import schema_path
+    from tei.validators.relaxng import find_tei_all, tei_all_version
+
+    shipped = schema_path("tei_all/tei_all.rng")
+    assert find_tei_all() == shipped or os.environ.get("TEI_ALL_RNG")
+    digest = hashlib.sha256(shipped.read_bytes()).hexdigest()
+    licence = (shipped.parent / "LICENCE.md").read_text("utf-8")
+    assert digest in licence and "BSD" in licence and "CC" in licence
+    assert tei_all_version(shipped) == "4.3.0"
+    assert '"schemas" = "tei/schemas"' in (ROOT / "pyproject.toml").read_text("utf-8")
+
+
+def test_tei_all_option_names_the_schema_and_its_release(tmp_path: Path) -> None:
+    from tests.hostile.kit import good_tei
+
+    (tmp_path / "a.xml").write_bytes(good_tei())
+    newer = tmp_path / "tei_all.rng"
+    newer.write_bytes(
+        (ROOT / "schemas/tei_all/tei_all.rng")
+        .read_bytes()
+        .replace("Version\u00a04.3.0".encode(), "Version\u00a04.9.0".encode(), 1)
+    )
+    runner = CliRunner()
+    refused = runner.invoke(app, ["validate", str(tmp_path / "a.xml"), "--tei-all", "/dev/null"])
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("tei validate: error: --tei-all /dev/null is not a regular")
+    arguments = ["validate", str(tmp_path / "a.xml"), "--level", "tei", "--tei-all", str(newer)]
+    # env: the variable --tei-all sets is put back afterwards (a process sets it for its life)
+    result = runner.invoke(app, arguments, env={"TEI_ALL_RNG": None})
+    assert os.environ.get("TEI_ALL_RNG") is None
+    if "needs jing" in result.stderr:
+        pytest.skip("Java or jing is missing")
+    assert result.exit_code == 0, result.stderr
+    assert "at level tei (TEI P5 4.9.0 tei_all): 1 valid" in result.stderr

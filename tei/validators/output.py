@@ -51,6 +51,8 @@ class Summary:
     errors: int
     warnings: int
     crashed: int
+    #: the TEI release of the tei_all used ("TEI P5 4.3.0"), at the levels that use it
+    tei_all: str | None = None
 
     @property
     def invalid(self) -> int:
@@ -59,8 +61,9 @@ class Summary:
     def line(self) -> str:
         """``validated 3 files at level project: 2 valid, 1 invalid (4 errors, 0 warnings)``."""
         plural = "" if self.files == 1 else "s"
+        level = f"{self.level} ({self.tei_all} tei_all)" if self.tei_all else self.level
         text = (
-            f"validated {self.files} file{plural} at level {self.level}: {self.valid} valid, "
+            f"validated {self.files} file{plural} at level {level}: {self.valid} valid, "
             f"{self.invalid} invalid ({self.errors} error{'' if self.errors == 1 else 's'}, "
             f"{self.warnings} warning{'' if self.warnings == 1 else 's'})"
         )
@@ -69,9 +72,10 @@ class Summary:
         return text
 
 
-def summarise(results: Sequence[FileResult], level: str) -> Summary:
+def summarise(results: Sequence[FileResult], level: str, tei_all: str | None = None) -> Summary:
     """The counts of a batch of results."""
     return Summary(
+        tei_all=tei_all,
         level=level,
         files=len(results),
         valid=sum(r.valid for r in results),
@@ -113,6 +117,7 @@ def format_json(results: Sequence[FileResult], summary: Summary) -> str:
             "invalid": summary.invalid,
             "errors": summary.errors,
             "warnings": summary.warnings,
+            **({"tei_all": summary.tei_all} if summary.tei_all else {}),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -124,7 +129,8 @@ def format_junit(results: Sequence[FileResult], summary: Summary) -> str:
     suite = etree.SubElement(
         suites,
         "testsuite",
-        name=f"tei validate --level {summary.level}",
+        name=f"tei validate --level {summary.level}"
+        + (f" ({summary.tei_all} tei_all)" if summary.tei_all else ""),
         tests=str(summary.files),
         failures=str(sum(not r.valid and not r.crashed for r in results)),
         errors=str(summary.crashed),
