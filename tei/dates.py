@@ -117,6 +117,12 @@ def _from_match(groups: dict[str, str | None], text: str, line: int | None) -> P
     month_name = groups.get("month")
     month = MONTHS[month_name.lower()] if month_name else None
     day = int(groups["day"]) if groups.get("day") else None
+    if year == 0:
+        raise DateError(
+            f"impossible date: {text.strip()!r} (there is no year 0: 1 BC is followed by AD 1)",
+            line=line,
+            hint="correct the year in the source",
+        )
     if day is not None and month is not None:
         try:
             _dt.date(year, month, day)

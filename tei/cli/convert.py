@@ -160,7 +160,7 @@ def _convert_one(
         report.failed += 1  # under --strict a warned file is a failed one: nothing is written
         return
     outputs = _outputs(tree, formats)
-    check_output(name, text, outputs["tei"], tree)
+    check_output(name, text, outputs["tei"], tree, outputs.get("text"))
     if output_dir is None:
         write_stdout(outputs[formats[0]])
         report.done += 1

@@ -23,11 +23,18 @@ class InvalidOutput(TeiError):
     """The TEI made from a source fails the project level: nothing is written."""
 
 
-def check_output(source: str, text: str, data: bytes, tree: etree._ElementTree) -> None:
+def check_output(
+    source: str,
+    text: str,
+    data: bytes,
+    tree: etree._ElementTree,
+    rendered: bytes | None = None,
+) -> None:
     """Raise :class:`InvalidOutput` or :class:`InternalError` unless ``data`` (the TEI made from
-    ``text``) is valid at the project level and keeps every word of the source's body."""
+    ``text``) is valid at the project level and keeps every word of the source's body.
+    ``rendered`` is the text rendering when the caller already has it (``--to text``)."""
     check_valid(source, data)
-    check_words(source, text, tree)
+    check_words(source, text, tree, rendered)
 
 
 def check_valid(source: str, data: bytes) -> None:
@@ -45,15 +52,17 @@ def check_valid(source: str, data: bytes) -> None:
         )
 
 
-def check_words(source: str, text: str, tree: etree._ElementTree) -> None:
-    """Every word of the source's reading text, in order, in the TEI's reading text."""
+def check_words(
+    source: str, text: str, tree: etree._ElementTree, rendered: bytes | None = None
+) -> None:
+    """Every word of the source's reading text, in order, in the TEI's reading text (its text
+    rendering, which shows each editorial insertion as the source wrote it)."""
     from tei.readers import reading_text, replace_non_xml_characters
     from tei.render.xslt import render_text
 
     paragraphs = reading_text(replace_non_xml_characters(text)[0])
     expected = _WORD.findall(" ".join(paragraphs))
-    rendered = render_text(tree, source).decode("utf-8")
-    lines = rendered.split("\n")
+    lines = (rendered or render_text(tree, source)).decode("utf-8").split("\n")
     body = lines[lines.index("") + 1 :] if "" in lines else lines
     found = _WORD.findall(" ".join(body))
     if expected == found:

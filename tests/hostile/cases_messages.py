@@ -19,6 +19,7 @@ from tests.hostile.cases import (
     RELAY,
 )
 from tests.hostile.kit import Case, absent, both, good, hostile, tei_file, write
+from tests.test_bad_input import GOOD
 
 #: ``tei export cmif a.xml -o c.xml`` with the options every export needs but --url and --date
 EXPORT = ("export", "cmif", "a.xml", "-o", "c.xml", "--publisher", "P", "--editor", "E")
@@ -264,6 +265,16 @@ CASES: list[Case] = [
         (r"tei export: error: ",),
         tei_file("a.xml"),
         env={"SOURCE_DATE_EPOCH": "1e300"},
+    ),
+    Case(
+        "convert: a date in year 0",
+        ("convert", "a.txt", "-o", "out"),
+        1,
+        (
+            r"a\.txt: error: impossible date: 'January 12, 0000' \(there is no year 0: 1 BC is "
+            r"followed by AD 1\) — correct the year in the source",
+        ),
+        write("a.txt", GOOD.replace("1949", "0000")),
     ),
     Case(
         "convert -q: warnings hidden, the summary kept",
