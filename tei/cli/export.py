@@ -194,9 +194,17 @@ def finish(report: Report, outcome: str) -> None:
 
 
 def letter_inputs(sources: list[str], output: Path | None, command: str) -> list[InputFile]:
-    """The TEI files to read, each once, never the output itself (it may sit among them)."""
+    """The TEI files to read, each once, never the output itself (it may sit in a folder of
+    them, from an earlier run); an output named as an input too is refused."""
     seen: set[str] = set()
     target = os.path.realpath(output) if output is not None else None
+    named = [source for source in sources if source != "-" and os.path.realpath(source) == target]
+    if named:  # found in a folder it is this command's own earlier output; named, a letter
+        raise UsageError(
+            f"the output {output} is also given as a letter to read ({named[0]}); nothing written",
+            source=command,
+            hint="write the output to another file (-o)",
+        )
     items = []
     for item in gather_inputs(sources, XML_SUFFIXES):
         key = item.path if item.is_stdin else os.path.realpath(item.path)

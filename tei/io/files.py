@@ -74,7 +74,7 @@ def _walk(top: Path, suffixes: tuple[str, ...]) -> Iterator[InputFile]:
 
     for folder, folders, files in os.walk(top, onerror=unreadable):
         folders.sort()
-        for name in files + [f for f in folders if (Path(folder) / f).is_symlink()]:
+        for name in files:  # a broken link is among the files; a link to a folder is not
             file = Path(folder) / name
             if file.suffix.lower() in suffixes and not file.is_dir():
                 relative = file.relative_to(top)

@@ -315,6 +315,23 @@ CASES: list[Case] = [
         both(tei_file("x.xml"), tei_file("x.tei")),
     ),
     Case(
+        "corpus: -o names one of the letters, even with --force",
+        ("corpus", "letters/a.xml", "letters/b.xml", "-o", "letters/a.xml", "--force"),
+        2,
+        (
+            r"tei corpus: error: the output letters/a\.xml is also given as a letter to read "
+            r"\(letters/a\.xml\); nothing written — write the output to another file",
+        ),
+        _two_letters(),
+    ),
+    Case(
+        "export: -o names the letter",
+        ("export", "cmif", "a.xml", "-o", "a.xml", "--publisher", "P", *EDITION),
+        2,
+        (r"tei export: error: the output a\.xml is also given as a letter to read",),
+        tei_file("a.xml"),
+    ),
+    Case(
         "corpus --link: a letter that is a link stays a link",
         ("corpus", "letters", "--link", "-o", "corpus.xml"),
         0,
