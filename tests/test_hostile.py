@@ -59,6 +59,7 @@ def test_hostile_case(case: Case, outcomes: dict[str, dict[str, Any]]) -> None:
     assert outcome["problem"] is None, outcome["problem"]
     stderr, stdout = outcome["stderr"], outcome["stdout"]
     assert "Traceback" not in stderr + stdout
+    assert "TOP-SECRET" not in stderr + stdout  # what an external entity would have read
     assert outcome["exit"] == case.exit, stderr
     lines = stderr.splitlines()
     if case.argv[0] == "validate" and "--format" not in case.argv:

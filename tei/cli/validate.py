@@ -206,19 +206,24 @@ def _check_tools() -> None:
 def _use_tei_all(path: Path) -> None:
     """``--tei-all FILE``: that schema for this run (and its workers and jing), if it is a file."""
     import os
-    import stat
 
-    try:
-        regular = stat.S_ISREG(os.stat(path).st_mode)
-    except OSError as exc:
-        raise UsageError(
-            f"--tei-all {path}: {exc.strerror}", source="tei validate", hint=TEI_ALL_HINT
-        ) from None
-    if not regular:
+    if not _is_regular(path, "--tei-all", TEI_ALL_HINT):
         raise UsageError(
             f"--tei-all {path} is not a regular file", source="tei validate", hint=TEI_ALL_HINT
         )
     os.environ[TEI_ALL_ENV] = str(path)
+
+
+def _is_regular(path: Path, option: str, hint: str | None = None) -> bool:
+    """Whether an option's file is a regular file; one that cannot be looked at is an error."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError as exc:
+        message = f"{option} {path}: {exc.strerror}"
+        raise UsageError(message, source="tei validate", hint=hint) from None
 
 
 def _tei_all_release() -> str:
@@ -297,14 +302,7 @@ def _iterate(
 
 def _check_schema_file(path: Path) -> None:
     """``--schema FILE``: a regular .rng or .sch file, or a usage error before any work."""
-    import os
-    import stat
-
-    try:
-        regular = stat.S_ISREG(os.stat(path).st_mode)
-    except OSError as exc:
-        raise UsageError(f"--schema {path}: {exc.strerror}", source="tei validate") from None
-    if not regular or path.suffix.lower() not in (".rng", ".sch"):
+    if not _is_regular(path, "--schema") or path.suffix.lower() not in (".rng", ".sch"):
         raise UsageError(
             f"--schema {path} is not a RELAX NG (.rng) or Schematron (.sch) file",
             source="tei validate",

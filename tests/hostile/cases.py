@@ -463,6 +463,13 @@ CASES: list[Case] = [
         both(tei_file("letters/a.xml"), fifo("letters/b.xml")),
     ),
     Case(
+        "export: -o is a named pipe: refused, not opened",
+        ("export", "cmif", "a.xml", "-o", "c.xml", "--publisher", "P", "-q", "--force", *EDITION),
+        1,
+        (r"c\.xml: error: is in the way of the output and is not a regular file; not replaced",),
+        both(tei_file("a.xml"), fifo("c.xml")),
+    ),
+    Case(
         "corpus: a named pipe among the letters: nothing written",
         ("corpus", "letters", "-o", "corpus.xml"),
         1,
