@@ -143,3 +143,20 @@ def test_only_safe_urls_become_links(url: str, linked: bool) -> None:
     else:
         assert all(wanted not in href and "script" not in href for href in hrefs), hrefs
         assert wanted.split(":")[0].strip() in page.text_content()  # shown as text
+
+
+def test_the_readme_names_only_cases_and_tests_that_exist() -> None:
+    """Each quoted case in the README's table of promises is (the start or a part of) a case's
+    name, and each test it names exists: the table cannot promise what nothing checks."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### Hostile input", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    names = [case.name for case in ALL]
+    tests = "".join(path.read_text("utf-8") for path in (ROOT / "tests").glob("test_*.py"))
+    quoted = [q for row in rows for q in re.findall(r'"([^"]+)"', row.rsplit(" | ", 1)[-1])]
+    assert len(quoted) > 40
+    for fragment in quoted:
+        parts = [part.strip(" .") for part in fragment.split("…") if part.strip(" .")]
+        assert any(all(part in name for part in parts) for name in names), fragment
+    for test in re.findall(r"`(?:[\w/.]+::)?(test_\w+)`", section):
+        assert f"def {test}(" in tests, test

@@ -143,7 +143,8 @@ def read_bytes(
         )
     try:
         _refuse_special(os.stat(source.path).st_mode, source.path)
-        handle = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        handle = os.open(source.path, flags | getattr(os, "O_BINARY", 0))
         with os.fdopen(handle, "rb") as stream:
             info = os.fstat(stream.fileno())
             _refuse_special(info.st_mode, source.path)

@@ -172,7 +172,8 @@ def _create_temporary(target: Path) -> tuple[int, str]:
         name = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
         PENDING.add(name)
         try:
-            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), str(name)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(name, flags, 0o600), str(name)
         except FileExistsError:
             PENDING.discard(name)
         except BaseException:
@@ -212,7 +213,9 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
 
 
 def _running(pid: int) -> bool:
-    if pid == os.getpid():
+    """Whether process ``pid`` exists (signal 0 tests without signalling). On Windows,
+    ``os.kill`` would end the process instead, so there every writer counts as running."""
+    if pid == os.getpid() or os.name == "nt":
         return True
     try:
         os.kill(pid, 0)
