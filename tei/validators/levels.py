@@ -76,8 +76,8 @@ def choose(name: str, tree: etree._ElementTree, extra: Sequence[Path] = ()) -> C
         rng, sch = cmif_schemas()
         choice.relaxng.append(rng)
         choice.schematron.append(sch)
-    for href, schema_type in models:
-        _add_model(choice, name, href, schema_type, root.sourceline)
+    for href, schema_type, line in models:
+        _add_model(choice, name, href, schema_type, line)
     for path in extra:
         (choice.schematron if path.suffix.lower() == ".sch" else choice.relaxng).append(path)
     choice.relaxng = list(dict.fromkeys(choice.relaxng))
@@ -85,10 +85,10 @@ def choose(name: str, tree: etree._ElementTree, extra: Sequence[Path] = ()) -> C
     return choice
 
 
-def _kind(root: etree._Element, models: list[tuple[str, str]]) -> str:
+def _kind(root: etree._Element, models: list[tuple[str, str, int | None]]) -> str:
     if root.tag == f"{{{TEI_NS}}}teiCorpus":
         return "corpus"
-    if any(href.endswith("cmi-customization.rng") for href, _ in models):
+    if any(href.endswith("cmi-customization.rng") for href, _, _ in models):
         return "cmif"
     if root.xpath("t:teiHeader/t:profileDesc/t:correspDesc[@source]", namespaces=_T) and root.xpath(
         "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl[@xml:id]", namespaces=_T
@@ -98,8 +98,8 @@ def _kind(root: etree._Element, models: list[tuple[str, str]]) -> str:
     return "telegram-tei" if root.xpath(made_by, namespaces=_T) else "tei"
 
 
-def _models(root: etree._Element) -> Iterator[tuple[str, str]]:
-    """(href, schema type) of each ``<?xml-model?>`` before the root."""
+def _models(root: etree._Element) -> Iterator[tuple[str, str, int | None]]:
+    """(href, schema type, line) of each ``<?xml-model?>`` before the root."""
     node = root.getprevious()
     found = []
     while node is not None:
@@ -113,7 +113,7 @@ def _models(root: etree._Element) -> Iterator[tuple[str, str]]:
             if not kind:
                 kind = SCHEMATRON_NS if href.lower().endswith(".sch") else RELAXNG_NS
             if href:
-                found.append((href, kind))
+                found.append((href, kind, node.sourceline))
         node = node.getprevious()
     yield from reversed(found)
 
@@ -153,7 +153,7 @@ def _add_model(choice: Choice, name: str, href: str, kind: str, line: int | None
 
 
 def _note(name: str, line: int | None, message: str) -> Diagnostic:
-    return Diagnostic(message, name, 1, None, Severity.WARNING, "xml-model")
+    return Diagnostic(message, name, line, None, Severity.WARNING, "xml-model")
 
 
 def schema_diagnostics(
