@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterable
@@ -175,17 +176,17 @@ def _create_temporary(target: Path) -> tuple[int, str]:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             return os.open(name, flags, 0o600), str(name)
         except FileExistsError:
-            PENDING.discard(name)
-        except BaseException:
-            PENDING.discard(name)
-            raise
+            PENDING.discard(name)  # another writer's file: never ours to remove
+        # Any other exception leaves the name recorded: a signal handled just after the file
+        # was created raises here, and the file must still be removed on the way out.
     raise FileExistsError(f"no free temporary name next to {target}")
 
 
 def remove_pending() -> None:
     """Remove the temporary files of writes an exit cut short (the CLI calls this last)."""
     for path in list(PENDING):
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         PENDING.discard(path)
 
 
