@@ -411,11 +411,11 @@
   <xsl:template match="tei:p | tei:ab">
     <xsl:call-template name="block">
       <xsl:with-param name="role" select="'p'"/>
-      <xsl:with-param name="lead" select="preceding-sibling::*[1][self::tei:label]"/>
+      <xsl:with-param name="lead" select="preceding-sibling::*[1]/self::tei:label"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:label[following-sibling::*[1][self::tei:p or self::tei:ab or self::tei:item]]"/>
+  <xsl:template match="tei:label[following-sibling::*[1]/self::*[self::tei:p or self::tei:ab or self::tei:item]]"/>
 
   <xsl:template match="tei:label">
     <xsl:call-template name="block"><xsl:with-param name="role" select="'label'"/></xsl:call-template>
@@ -424,7 +424,7 @@
   <xsl:template match="tei:item">
     <xsl:call-template name="block">
       <xsl:with-param name="role" select="'item'"/>
-      <xsl:with-param name="lead" select="preceding-sibling::*[1][self::tei:label]"/>
+      <xsl:with-param name="lead" select="preceding-sibling::*[1]/self::tei:label"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -442,11 +442,11 @@
   <xsl:template match="tei:list[@rend = 'inline']/tei:label" priority="2">
     <xsl:if test="preceding-sibling::*"><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="inline"><xsl:with-param name="role" select="'item-label'"/></xsl:call-template>
-    <xsl:if test="following-sibling::*[1][self::tei:item]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="following-sibling::*[1]/self::tei:item"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:list[@rend = 'inline']/tei:item" priority="2">
-    <xsl:if test="preceding-sibling::*[1][self::tei:item]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="preceding-sibling::*[1]/self::tei:item"><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="inline"><xsl:with-param name="role" select="'item'"/></xsl:call-template>
   </xsl:template>
 

@@ -94,6 +94,22 @@
   </xsl:template>
 
   <!-- id and lang of the TEI element, carried over so links and language stay right. -->
+  <!-- A URL that may become a link: http, https, mailto, or relative (no scheme before the
+       first '/', '?' or '#'); anything else (javascript:, data:, vbscript:, file:…) gives
+       nothing, and the caller shows the text without a link. Browsers drop tabs and line
+       breaks inside a URL and ignore case in its scheme, so the test does the same. -->
+  <xsl:template name="safe-url">
+    <xsl:param name="url"/>
+    <xsl:variable name="value" select="normalize-space($url)"/>
+    <xsl:variable name="compact" select="translate($value, '&#9;&#10;&#13; ', '')"/>
+    <xsl:variable name="lower" select="translate($compact, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="head" select="substring-before(concat(translate($lower, '?#', '//'), '/'), '/')"/>
+    <xsl:if test="starts-with($lower, 'http://') or starts-with($lower, 'https://')
+        or starts-with($lower, 'mailto:') or (string($value) and not(contains($head, ':')))">
+      <xsl:value-of select="$value"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="attrs">
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
@@ -110,7 +126,13 @@
       <dd class="meta-{$key}">
         <xsl:choose>
           <xsl:when test="$key = 'url'">
-            <a href="{normalize-space($value)}"><xsl:value-of select="normalize-space($value)"/></a>
+            <xsl:variable name="href">
+              <xsl:call-template name="safe-url"><xsl:with-param name="url" select="$value"/></xsl:call-template>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="string($href)"><a href="{$href}"><xsl:value-of select="normalize-space($value)"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="normalize-space($value)"/></xsl:otherwise>
+            </xsl:choose>
           </xsl:when>
           <xsl:when test="$key = 'date' and $doc-date/@when">
             <time datetime="{$doc-date/@when}"><xsl:value-of select="normalize-space($value)"/></time>
@@ -199,7 +221,9 @@
     <xsl:variable name="value" select="normalize-space()"/>
     <xsl:variable name="url">
       <xsl:choose>
-        <xsl:when test="starts-with($value, 'http')"><xsl:value-of select="$value"/></xsl:when>
+        <xsl:when test="starts-with($value, 'http')">
+          <xsl:call-template name="safe-url"><xsl:with-param name="url" select="$value"/></xsl:call-template>
+        </xsl:when>
         <xsl:when test="@type = 'wikidata'">https://www.wikidata.org/wiki/<xsl:value-of select="$value"/></xsl:when>
         <xsl:when test="@type = 'viaf'">https://viaf.org/viaf/<xsl:value-of select="$value"/></xsl:when>
         <xsl:when test="@type = 'gnd'">https://d-nb.info/gnd/<xsl:value-of select="$value"/></xsl:when>
@@ -305,7 +329,7 @@
        point's printed label stays its visible number. -->
   <xsl:template name="points">
     <xsl:variable name="before" select="generate-id(preceding-sibling::*[not(self::tei:div[@type = 'point'])][1])"/>
-    <xsl:if test="not(preceding-sibling::*[1][self::tei:div[@type = 'point']])">
+    <xsl:if test="not(preceding-sibling::*[1]/self::tei:div[@type = 'point'])">
       <ol class="points" role="list">
         <xsl:value-of select="$nl"/>
         <xsl:for-each select=". | following-sibling::tei:div[@type = 'point'][generate-id(
@@ -325,11 +349,16 @@
     <xsl:param name="role"/>
     <xsl:param name="content"/>
     <xsl:variable name="rend" select="concat(' ', @rend, ' ', @style)"/>
+    <xsl:variable name="href">
+      <xsl:if test="$role = 'ref'">
+        <xsl:call-template name="safe-url"><xsl:with-param name="url" select="@target"/></xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
     <xsl:variable name="name">
       <xsl:choose>
         <xsl:when test="$role = 'lb'">br</xsl:when>
         <xsl:when test="$role = 'abbr'">abbr</xsl:when>
-        <xsl:when test="$role = 'ref' and @target">a</xsl:when>
+        <xsl:when test="string($href)">a</xsl:when>
         <xsl:when test="$role = 'date' or self::tei:date[@when]">time</xsl:when>
         <xsl:when test="self::tei:hi and contains($rend, 'bold')">b</xsl:when>
         <xsl:when test="self::tei:hi and (contains($rend, 'sup') or contains($rend, 'super'))">sup</xsl:when>
@@ -353,7 +382,7 @@
       </xsl:if>
       <xsl:call-template name="attrs"/>
       <xsl:if test="$name = 'a'">
-        <xsl:attribute name="href"><xsl:value-of select="normalize-space(@target)"/></xsl:attribute>
+        <xsl:attribute name="href"><xsl:value-of select="$href"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="$name = 'time' and @when">
         <xsl:attribute name="datetime"><xsl:value-of select="@when"/></xsl:attribute>
@@ -407,7 +436,9 @@
     <xsl:variable name="href">
       <xsl:choose>
         <xsl:when test="string($target)"><xsl:value-of select="concat('#', $target)"/></xsl:when>
-        <xsl:when test="starts-with(normalize-space(@ref), 'http')"><xsl:value-of select="normalize-space(@ref)"/></xsl:when>
+        <xsl:when test="starts-with(normalize-space(@ref), 'http')">
+          <xsl:call-template name="safe-url"><xsl:with-param name="url" select="@ref"/></xsl:call-template>
+        </xsl:when>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="name">

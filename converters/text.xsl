@@ -125,7 +125,7 @@
   </xsl:template>
 
   <!-- Items of a list without labels get a dash, so each reads as an item. -->
-  <xsl:template match="tei:list[not(@rend = 'inline')]/tei:item[not(preceding-sibling::*[1][self::tei:label])]">
+  <xsl:template match="tei:list[not(@rend = 'inline')]/tei:item[not(preceding-sibling::*[1]/self::tei:label)]">
     <xsl:call-template name="break"/>
     <xsl:text>- </xsl:text>
     <xsl:apply-templates/>

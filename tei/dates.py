@@ -141,6 +141,12 @@ def _from_match(groups: dict[str, str | None], text: str, line: int | None) -> P
         if not 1 <= month <= 12:
             raise DateError(f"not a month: {month} in {text.strip()!r}", line=line)
     day = int(groups["day"]) if groups.get("day") else None
+    if year == 0:
+        raise DateError(
+            f"impossible date: {text.strip()!r} (there is no year 0: 1 BC is followed by AD 1)",
+            line=line,
+            hint="correct the year in the source",
+        )
     if day is not None and month is not None:
         try:
             _dt.date(year, month, day)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from tei.errors import format_message
+
 
 class Severity(str, Enum):
     """How bad a finding is; ``error`` makes a document invalid, ``warning`` does not."""
@@ -30,12 +32,9 @@ class Diagnostic:
     origin: str = ""
 
     def __str__(self) -> str:
-        where = self.source
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.severity.value}: {self.message}"
+        return format_message(
+            self.source, self.line, self.column, self.severity.value, self.message
+        )
 
 
 #: white space in XML: nothing else is collapsed or separates tokens

@@ -181,8 +181,10 @@ CASES = [
             "FILE: warning: no original language found in the source [no-original-language]",
             "FILE: warning: no sender found in the source [no-sender]",
             "FILE: warning: no recipient found in the source [no-recipient]",
+            "FILE: error: nothing written: its TEI would fail tei validate (level project): "
+            "<profileDesc> is incomplete — add <correspDesc>",
         ),
-        0,
+        1,
     ),
     Case(
         "warnings under --strict",

@@ -174,7 +174,9 @@ def test_front_matter_reaches_the_tei_in_a_real_process(tmp_path: Path) -> None:
 def test_a_bad_front_matter_line_fails_that_file_only(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("---\ndate: next week\n---\nDear Sir,\n\nYes.\n")
-    (tmp_path / "in" / "b.txt").write_text("Dear Sir,\n\nWe agree with you.\n")
+    (tmp_path / "in" / "b.txt").write_text(
+        "---\nsender: Grey\nrecipient: Goschen\n---\nDear Sir,\n\nWe agree with you.\n"
+    )
     result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "-q"])
     assert result.exit_code == 1
     assert (

@@ -129,30 +129,54 @@ def test_part_names() -> None:
 PAGE = OTHER / "bookrags-german-white-book-exhibits-15-18-1914-07.txt"
 
 
+FRUS = Path(__file__).resolve().parent / "corpus" / "frus"
+
+
+def two_telegrams(tmp_path: Path) -> Path:
+    """Two real FRUS telegrams on one page under rising numbered heads, as printed collections
+    set them: each part converts to TEI the project level accepts, so the command writes both."""
+    page = tmp_path / "page.txt"
+    first = (FRUS / "frus1943China-d365.txt").read_text("utf-8")
+    second = (FRUS / "frus1943China-d414.txt").read_text("utf-8")
+    page.write_text(f"No. 1.\n\n{first}\n\nNo. 2.\n\n{second}", encoding="utf-8")
+    return page
+
+
 def test_cli_writes_one_file_per_document_and_says_so(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["convert", str(PAGE), "-o", str(tmp_path), "-t", "tei,text"])
+    page = two_telegrams(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["convert", str(page), "-o", str(out), "-t", "tei,text"])
     assert result.exit_code == 0, result.output
-    stem = PAGE.stem
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{stem}-{n}{suffix}" for n in range(1, 5) for suffix in (".xml", ".txt")
-    )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "page-1.txt", "page-1.xml", "page-2.txt", "page-2.xml"
+    ]  # fmt: skip
+    second_line = 1 + first_lines(page)
     assert (
-        f"{PAGE}: note: 4 documents on this page (from line 1, line 4, line 7, line 10): written "
-        f"as {stem}-1 … {stem}-4 (--no-split keeps them as one)"
+        f"{page}: note: 2 documents on this page (from line 1, line {second_line}): written "
+        "as page-1 … page-2 (--no-split keeps them as one)"
     ) in result.stderr
-    assert f"{PAGE}:4: warning: document 2: no date found in the source [no-date]" in (
+    assert f"{page}:{second_line}: warning: document 2: no summary found in the source" in (
         result.stderr
     )
-    second = (tmp_path / f"{stem}-2.txt").read_text("utf-8")
-    assert "Count Berchtold" in second and "We have at once" not in second
-    ids = {(tmp_path / f"{stem}-{n}.xml").read_text().split('xml:id="')[1][:60] for n in (1, 2)}
+    second = (out / "page-2.txt").read_text("utf-8")
+    assert "Morgenthau" in second and "Atcheson" not in second
+    ids = {(out / f"page-{n}.xml").read_text().split('xml:id="')[1][:60] for n in (1, 2)}
     assert len(ids) == 2
 
 
+def first_lines(page: Path) -> int:
+    """How many lines come before the second head (``No. 2.``)."""
+    lines = page.read_text("utf-8").splitlines()
+    return lines.index("No. 2.")
+
+
 def test_cli_no_split_keeps_one_file(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["convert", str(PAGE), "-o", str(tmp_path), "--no-split", "-q"])
+    page = two_telegrams(tmp_path)
+    result = runner.invoke(
+        app, ["convert", str(page), "-o", str(tmp_path / "out"), "--no-split", "-q"]
+    )
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["page.xml"], result.output
     assert result.exit_code == 0
-    assert [p.name for p in tmp_path.iterdir()] == [f"{PAGE.stem}.xml"]
 
 
 def test_cli_several_documents_to_standard_output_is_one_error() -> None:

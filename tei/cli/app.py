@@ -12,11 +12,15 @@ from __future__ import annotations
 import importlib
 import signal
 import sys
+import traceback
+from typing import Any
 
 import typer
+from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from tei import __version__
+from tei.errors import EXIT_FAILED, EXIT_INTERNAL, format_message
 
 #: command name → "module:function" of a typer command function
 COMMANDS: dict[str, str] = {
@@ -29,7 +33,32 @@ COMMANDS: dict[str, str] = {
 
 
 class LazyGroup(TyperGroup):
-    """A click group that imports a sub-command's module only when it is needed."""
+    """A click group that imports a sub-command's module only when it is needed, and that
+    reports a wrong command line in one line like every other message (not in a framed box)."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        code = None
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click_exceptions.NoArgsIsHelpError as error:
+            error.show()
+            code = error.exit_code
+        except click_exceptions.ClickException as error:
+            print(usage_line(error), file=sys.stderr)
+            code = error.exit_code
+        except typer.Abort:
+            print("tei: aborted", file=sys.stderr)
+            code = EXIT_FAILED
+        except (KeyboardInterrupt, SystemExit, BrokenPipeError):
+            raise
+        except Exception as exc:  # a bug outside any file's work: one line, exit 3
+            if "--debug" in sys.argv:
+                traceback.print_exc(file=sys.stderr)
+            print(internal_line(exc), file=sys.stderr)
+            code = EXIT_INTERNAL
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
 
     def list_commands(self, ctx: object) -> list[str]:
         return list(COMMANDS)
@@ -70,6 +99,25 @@ def main_options(
     """Encode archival telegrams as TEI P5, validate TEI, and render it as HTML or text."""
 
 
+def usage_line(error: click_exceptions.ClickException) -> str:
+    """``tei convert: error: No such option: --bogus — see tei convert --help``."""
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "tei"
+    return format_message(
+        command, None, None, "error", error.format_message(), f"see {command} --help"
+    )
+
+
+def internal_line(exc: BaseException) -> str:
+    """``tei: error: internal error: ValueError: … — please report this …``."""
+    hint = "please report this with the command you ran"
+    if "--debug" not in sys.argv:
+        hint += " (run with --debug for the traceback)"
+    return format_message(
+        "tei", None, None, "error", f"internal error: {type(exc).__name__}: {exc}", hint
+    )
+
+
 def _terminate(signum: int, frame: object) -> None:
     # SIGTERM unwinds like Ctrl-C, so a file being written is removed, not left half-written.
     raise SystemExit(128 + signum)
@@ -78,8 +126,33 @@ def _terminate(signum: int, frame: object) -> None:
 def main() -> None:
     """Entry point of the ``tei`` script."""
     signal.signal(signal.SIGTERM, _terminate)
+    code: int | str | None = 0
     try:
         app()
     except KeyboardInterrupt:
         print("tei: interrupted; files already written are complete", file=sys.stderr)
-        raise SystemExit(130) from None
+        code = 130
+    except SystemExit as done:
+        code = done.code
+    except BrokenPipeError:
+        code = EXIT_FAILED
+    finally:
+        writing = sys.modules.get("tei.io.writing")
+        if writing is not None:  # a signal may have cut a write short: no temporary stays
+            writing.remove_pending()
+    raise SystemExit(_flushed(code))
+
+
+def _flushed(code: int | str | None) -> int | str | None:
+    """The exit code, made non-zero when standard output could not take what was written
+    (a closed pipe, a full disk): one line says so, and Python's exit is kept from adding a
+    traceback of its own."""
+    from tei.cli.common import write_stdout
+    from tei.errors import TeiError
+
+    try:
+        write_stdout(b"")
+    except TeiError as error:
+        print(str(error), file=sys.stderr)
+        return code or EXIT_FAILED
+    return code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -10,13 +12,12 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from tei.errors import TeiError, UsageError
-from tei.io.files import InputFile
+from tei.errors import EXIT_INTERNAL, InternalError, OutputError, TeiError, UsageError
+from tei.io.files import MAX_TEI_BYTES, InputFile, read_stdin
 
 T = TypeVar("T")
 
-#: exit code for a bug in telegram-tei itself (an exception that is not a TeiError)
-EXIT_INTERNAL = 3
+__all__ = ["EXIT_INTERNAL"]
 
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary.")]
@@ -50,14 +51,12 @@ def guarded(source: str, debug: bool, action: Callable[[], T]) -> T:
     except Exception as exc:
         if debug:
             traceback.print_exc(file=sys.stderr)
-        internal = TeiError(
+        raise InternalError(
             f"internal error: {type(exc).__name__}: {exc}",
             source=source,
             hint="please report this with the input file"
             + ("" if debug else " (run with --debug for the traceback)"),
-        )
-        internal.exit_code = EXIT_INTERNAL
-        raise internal from None
+        ) from None
 
 
 def fail(error: TeiError) -> typer.Exit:
@@ -76,6 +75,67 @@ def require_output_dir(count: int, output_dir: object, command: str, verb: str) 
         )
 
 
-def read_stdin_once(items: list[InputFile]) -> bytes | None:
-    """Standard input's bytes when an input is ``-`` (read once, shared), else None."""
-    return sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+def read_stdin_once(items: list[InputFile], max_bytes: int | None = MAX_TEI_BYTES) -> bytes | None:
+    """Standard input's bytes when an input is ``-`` (read once, shared), else None.
+
+    Read no further than one byte past the limit: ``tei convert - < /dev/zero`` is refused at
+    the limit instead of filling the memory.
+    """
+    return read_stdin(max_bytes) if any(item.is_stdin for item in items) else None
+
+
+def write_stdout(data: bytes | str) -> None:
+    """Write to standard output; a closed pipe or a full disk is an :class:`OutputError`.
+
+    After a failure standard output is pointed at /dev/null, so Python's own flush at exit
+    cannot print a second, unasked-for complaint.
+    """
+    try:
+        if isinstance(data, str):
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        reason = getattr(exc, "strerror", None) or "it is closed"
+        raise OutputError(
+            f"cannot write to standard output: {reason}",
+            source="<stdout>",
+            hint="write to a file with -o instead, or check the disk",
+        ) from None
+
+
+def _silence_stdout() -> None:
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def megabytes(value: float, command: str, option: str = "--max-size") -> int:
+    """A size option in MB as bytes; infinity or NaN is a usage error, not an overflow."""
+    if not math.isfinite(value) or value * 1e6 >= sys.maxsize:
+        raise UsageError(
+            f"{option} {value} is not a size",
+            source=command,
+            hint="give a number of megabytes, e.g. --max-size 20",
+        )
+    return int(value * 1e6)
+
+
+def refuse_collisions(items: list[InputFile], targets: Callable[[InputFile], list[Path]]) -> None:
+    """Stop before anything is written when an output would replace an input of this run or
+    another output of it: one line per clash, naming both files, exit 2 (a usage error: the
+    command as given cannot be carried out without losing a file, whatever --force says)."""
+    from tei.io.writing import find_collisions
+
+    pairs = [(item.path, target) for item in items for target in targets(item)]
+    problems = find_collisions([item.path for item in items], pairs)
+    if problems:
+        for problem in problems:
+            print(str(problem), file=sys.stderr)
+        raise typer.Exit(problems[0].exit_code)

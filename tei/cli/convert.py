@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from lxml import etree
 
-from tei.authority import Authority, load_authority_file
+from tei.authority import Authority, load_authority_bytes
 from tei.cli.common import (
     AuthorityFiles,
     Debug,
@@ -19,8 +19,11 @@ from tei.cli.common import (
     Strict,
     fail,
     guarded,
+    megabytes,
     read_stdin_once,
+    refuse_collisions,
     require_output_dir,
+    write_stdout,
 )
 from tei.cli.convert_options import (
     AllowNonLetters,
@@ -35,12 +38,15 @@ from tei.cli.convert_options import (
     quiet_kinds,
     report_warnings,
 )
-from tei.cli.documents import Document, Options, read_documents
+from tei.cli.documents import Options, read_documents
 from tei.cli.report import Report
+from tei.cli.self_check import check_output
 from tei.encode.header import serialize
 from tei.errors import InputError, TeiError, UsageError
 from tei.io.files import (
+    MAX_TEI_BYTES,
     MAX_TEXT_BYTES,
+    TEI_TOO_LARGE,
     TEXT_SUFFIXES,
     InputFile,
     decode_text,
@@ -107,6 +113,7 @@ def convert(
     try:
         formats = _formats(to)
         silenced = quiet_kinds(quiet_warning)
+        max_bytes = megabytes(max_size, "tei convert")
         authority = _authority(authority_files or [])
         items = list(gather_inputs(sources, TEXT_SUFFIXES))
         require_output_dir(len(items), output_dir, "convert", "convert")
@@ -118,9 +125,12 @@ def convert(
             )
     except TeiError as error:
         raise fail(error) from None
+    if output_dir is not None:
+        suffixes = [FORMATS[name][0] for name in formats]
+        refuse_collisions(items, lambda item: [output_path(output_dir, item, s) for s in suffixes])
     options = Options(load_metadata(metadata), not no_split, allow_non_letters, silenced)
     report = Report(strict=strict, quiet=quiet)
-    stdin = read_stdin_once(items)
+    stdin = read_stdin_once(items, max_bytes)
     show_progress = sys.stderr.isatty() and len(items) >= PROGRESS_FROM and not quiet
     with (
         typer.progressbar(items, label="Converting", file=sys.stderr)
@@ -139,15 +149,14 @@ def convert(
                         authority,
                         force,
                         report,
-                        int(max_size * 1e6),
+                        max_bytes,
                         formats,
                         options,
                     ),
                 )
             except TeiError as error:
                 report.error(error)
-    wanted = output_dir is not None or report.failed or report.warnings
-    if wanted and (not quiet or report.failed):
+    if output_dir is not None or report.failed or report.warnings:
         print(report.summary("converted"), file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
@@ -180,12 +189,17 @@ def _convert_one(
     if report.strict and shown:
         report.failed += 1  # under --strict a warned file is a failed one: nothing is written
         return
+    produced = []
+    for number, document in enumerate(documents, start=1):
+        outputs = _outputs(document.tree, formats)
+        where = name if len(documents) == 1 else f"{name} (document {number})"
+        check_output(where, document.text, outputs["tei"], document.tree, outputs.get("text"))
+        produced.append(outputs)
     if output_dir is None:
-        sys.stdout.buffer.write(_outputs(documents[0].tree, formats)[formats[0]])
-        sys.stdout.buffer.flush()
+        write_stdout(produced[0][formats[0]])
         report.done += 1
         return
-    written = _write(documents, item, output_dir, formats, force)
+    written = _write(produced, item, output_dir, formats, force)
     if len(documents) > 1:
         lines = ", ".join(f"line {d.first_line}" for d in documents)
         note(
@@ -202,21 +216,22 @@ def _convert_one(
 
 
 def _write(
-    documents: list[Document],
+    produced: list[dict[str, bytes]],
     item: InputFile,
     output_dir: Path,
     formats: tuple[str, ...],
     force: bool,
 ) -> bool:
-    """Write each document's outputs (``NAME-n`` when a page holds several); True if any
-    file changed."""
+    """Write each document's checked outputs (``NAME-n`` when a page holds several); True if
+    any file changed."""
     written = False
-    for number, document in enumerate(documents, start=1):
-        for output, data in _outputs(document.tree, formats).items():
+    for number, outputs in enumerate(produced, start=1):
+        for output in formats:
+            data = outputs[output]
             suffix = FORMATS[output][0]
             target = (
                 output_path(output_dir, item, suffix)
-                if len(documents) == 1
+                if len(produced) == 1
                 else part_target(output_dir, item.relative, number, suffix)
             )
             written |= write_atomic(target, data, force=force)
@@ -228,7 +243,9 @@ def _outputs(tree: etree._ElementTree, formats: tuple[str, ...]) -> dict[str, by
     they are the same bytes ``tei render`` makes from the .xml file."""
     data = serialize(tree)
     written = etree.ElementTree(etree.fromstring(data)) if set(formats) - {"tei"} else tree
-    return {name: data if name == "tei" else FORMATS[name][1](written) for name in formats}
+    outputs = {name: data if name == "tei" else FORMATS[name][1](written) for name in formats}
+    outputs.setdefault("tei", data)  # checked by tei validate before anything is written
+    return outputs
 
 
 def _formats(option: str) -> tuple[str, ...]:
@@ -245,10 +262,13 @@ def _formats(option: str) -> tuple[str, ...]:
 
 
 def _authority(paths: list[Path]) -> Authority:
-    """The user's files, later ones winning; reading adds them over the bundled persons."""
+    """The user's files, later ones winning (reading adds them over the bundled persons); each
+    read like any input, so a named pipe given as --authority is refused, not waited on."""
     authority = Authority()
     for path in paths:
-        authority = authority.merged(load_authority_file(path))
+        item = InputFile(str(path), Path(path.name))
+        data = read_bytes(item, None, MAX_TEI_BYTES, TEI_TOO_LARGE, "an authority file")
+        authority = authority.merged(load_authority_bytes(data, str(path)))
     return authority
 
 

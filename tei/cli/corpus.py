@@ -7,14 +7,13 @@ an id), nothing is written, neither the corpus nor any letter's links.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
 
 import typer
 
-from tei.cli.common import Debug, Force, Quiet, Strict, fail, guarded
+from tei.cli.common import Debug, Force, Quiet, Strict, fail, guarded, read_stdin_once
 from tei.cli.export import (
     OutputFile,
     finish,
@@ -22,8 +21,9 @@ from tei.cli.export import (
     write_output,
 )
 from tei.cli.report import Report
-from tei.errors import InputError, TeiError, UsageError
-from tei.io.files import InputFile, read_tei_bytes, write_atomic
+from tei.errors import InputError, OutputError, TeiError, UsageError
+from tei.io.files import InputFile, read_tei_bytes
+from tei.io.writing import stage, write_all
 from tei.io.xmlio import parse_xml
 from tei.publish.corpus import (
     Letter,
@@ -71,7 +71,7 @@ def corpus(
     except TeiError as error:
         raise fail(error) from None
     report = Report(strict=strict, quiet=quiet)
-    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    stdin = read_stdin_once(items)
     letters: list[Letter] = []
     seen: dict[str, str] = {}
     for item in items:
@@ -106,8 +106,7 @@ def corpus(
         finish(report, "nothing written (--strict)")
     data = to_bytes(tree)
     try:
-        written = write_output(output, data, force)
-        linked = _write_links(letters, neighbours) if link else 0
+        written, linked = _write(output, data, force, _links(letters, neighbours) if link else [])
     except TeiError as error:
         report.error(error)
         finish(report, "stopped")
@@ -124,13 +123,40 @@ def _read(item: InputFile, name: str, stdin: bytes | None) -> Letter:
     return read_letter(parse_xml(read_tei_bytes(item, stdin), name).getroot(), name)
 
 
-def _write_links(letters: list[Letter], neighbours: dict[str, Neighbours]) -> int:
+def _write(
+    output: Path | None, data: bytes, force: bool, links: list[tuple[Path, bytes]]
+) -> tuple[bool, int]:
+    """The corpus and the letters' new links as one change: the corpus is staged first (it is
+    refused there when it exists and differs without --force), then the letters all or none,
+    and the corpus is put in place last. Returns (corpus written, letters changed)."""
+    if output is None:
+        linked = write_all(links)
+        return write_output(None, data, force), linked
+    staged = stage(output, data, force=force)
+    try:
+        linked = write_all(links)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    if staged is not None:
+        try:
+            staged.commit()
+        except OSError as exc:
+            staged.discard()
+            raise OutputError(f"cannot write here: {exc.strerror}", source=str(output)) from None
+    return staged is not None, linked
+
+
+def _links(letters: list[Letter], neighbours: dict[str, Neighbours]) -> list[tuple[Path, bytes]]:
     """Each letter's links into its own file, pointing at the other files by relative path.
 
     The files are the user's letters, changed on purpose (``--link``): a file is rewritten,
-    atomically, only when its links change, so nothing else in it is touched otherwise.
+    atomically, only when its links change, so nothing else in it is touched otherwise. All or
+    nothing: every changed letter is staged first, and none is replaced unless all could be. A
+    letter that is a symbolic link keeps being one: the file it points to is updated.
     """
-    changed = 0
+    changes: list[tuple[Path, bytes]] = []
     for letter in letters:
         here = os.path.dirname(os.path.abspath(letter.source))
 
@@ -141,8 +167,8 @@ def _write_links(letters: list[Letter], neighbours: dict[str, Neighbours]) -> in
         before = links_of(letter.root)
         set_links(letter.root, neighbours.get(letter.doc_id), relative)
         if links_of(letter.root) != before:
-            changed += write_atomic(Path(letter.source), to_bytes(letter.root), force=True)
-    return changed
+            changes.append((Path(letter.source), to_bytes(letter.root)))
+    return changes
 
 
 def _default_title(count: int) -> str:

@@ -44,6 +44,9 @@ class Document:
     tree: etree._ElementTree
     warnings: tuple[ReaderWarning, ...]
     first_line: int = 1
+    #: the text it was read from (front matter blanked; its part of a page of several), which
+    #: convert's self-check compares the TEI's words with
+    text: str = ""
 
 
 def read_documents(
@@ -100,7 +103,7 @@ def read_documents(
         tree = encode_telegram(telegram)
         if applied is not None:
             mark_editor_facts(tree, applied)
-        documents.append(Document(tree, telegram.warnings, first_line))
+        documents.append(Document(tree, telegram.warnings, first_line, part))
     return documents, page_warnings
 
 

@@ -11,6 +11,7 @@ among the input files — the moment the letter data last changed.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import datetime, timezone
 from enum import Enum
@@ -20,7 +21,17 @@ from typing import Annotated
 import typer
 from lxml import etree
 
-from tei.cli.common import EXIT_INTERNAL, Debug, Force, Quiet, Strict, fail, guarded
+from tei.cli.common import (
+    EXIT_INTERNAL,
+    Debug,
+    Force,
+    Quiet,
+    Strict,
+    fail,
+    guarded,
+    read_stdin_once,
+    write_stdout,
+)
 from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
 from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes, write_atomic
@@ -95,7 +106,11 @@ def export(
     del kind  # one kind so far: the argument makes room for others (`tei export <kind>`)
     try:
         items = letter_inputs(sources, output, "tei export")
-        _check_options(url, email)
+        _check_options(
+            url,
+            email,
+            {"--publisher": publisher, "--editor": editor, "--title": title, "--email": email},
+        )
         stamp = _timestamp(date, items)
     except TeiError as error:
         raise fail(error) from None
@@ -109,7 +124,7 @@ def export(
         licence=licence.value,
     )
     report = Report(strict=strict, quiet=quiet)
-    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    stdin = read_stdin_once(items)
     documents = []
     for item in items:
         name = "<stdin>" if item.is_stdin else item.path
@@ -159,8 +174,7 @@ def export(
 def write_output(output: Path | None, data: bytes, force: bool) -> bool:
     """The file, atomically (False: it already held these bytes), or standard output."""
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return True
     return write_atomic(output, data, force=force)
 
@@ -174,15 +188,23 @@ def _root(data: bytes, name: str) -> etree._Element:
 
 def finish(report: Report, outcome: str) -> None:
     """Print the summary with what became of the output, and exit with the report's code."""
-    if not report.quiet or report.exit_code:
-        print(f"{report.summary('read')}; {outcome}", file=sys.stderr)
+    # the summary stays under --quiet, which hides only warnings
+    print(f"{report.summary('read')}; {outcome}", file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
 
 def letter_inputs(sources: list[str], output: Path | None, command: str) -> list[InputFile]:
-    """The TEI files to read, each once, never the output itself (it may sit among them)."""
+    """The TEI files to read, each once, never the output itself (it may sit in a folder of
+    them, from an earlier run); an output named as an input too is refused."""
     seen: set[str] = set()
     target = os.path.realpath(output) if output is not None else None
+    named = [source for source in sources if source != "-" and os.path.realpath(source) == target]
+    if named:  # found in a folder it is this command's own earlier output; named, a letter
+        raise UsageError(
+            f"the output {output} is also given as a letter to read ({named[0]}); nothing written",
+            source=command,
+            hint="write the output to another file (-o)",
+        )
     items = []
     for item in gather_inputs(sources, XML_SUFFIXES):
         key = item.path if item.is_stdin else os.path.realpath(item.path)
@@ -196,8 +218,20 @@ def letter_inputs(sources: list[str], output: Path | None, command: str) -> list
     return items
 
 
-def _check_options(url: str, email: str | None) -> None:
-    if not is_web_url(url):
+def _check_options(url: str, email: str | None, texts: dict[str, str | None]) -> None:
+    for option, value in texts.items():
+        bad = sorted({f"U+{ord(c):04X}" for c in value or "" if _NOT_XML.match(c)})
+        if bad:
+            raise UsageError(
+                f"{option} holds {', '.join(bad)}, which XML cannot hold",
+                source="tei export",
+                hint="remove the control characters from the option",
+            )
+    try:
+        web = is_web_url(url)
+    except ValueError:  # urlsplit refuses a broken IPv6 host ("http://[::1")
+        web = False
+    if not web:
         raise UsageError(
             f"--url {url!r} is not an http(s) URL",
             source="tei export",
@@ -237,7 +271,19 @@ def _timestamp(option: str | None, items: list[InputFile]) -> str:
 
 def from_epoch(seconds: float) -> str:
     """An xsd:dateTime in UTC to the second, for a file time or $SOURCE_DATE_EPOCH."""
-    return datetime.fromtimestamp(int(seconds), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        moment = datetime.fromtimestamp(int(seconds), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):  # past year 9999, or before year 1
+        raise UsageError(
+            f"the time {seconds:.0f} s since 1970 is outside the years 1–9999 a CMIF date holds",
+            source="tei export",
+            hint=f"give --date YYYY-MM-DD, or fix the files' dates (or ${EPOCH_ENV})",
+        ) from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+#: characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; the non-characters)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _parsed(value: str, option: str) -> str:

@@ -16,7 +16,9 @@ from tei.cli.common import (
     fail,
     guarded,
     read_stdin_once,
+    refuse_collisions,
     require_output_dir,
+    write_stdout,
 )
 from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
@@ -83,6 +85,9 @@ def render(
         require_output_dir(len(items), output_dir, "render", "render")
     except TeiError as error:
         raise fail(error) from None
+    if output_dir is not None:
+        suffix = OUTPUTS[output][1]
+        refuse_collisions(items, lambda item: [output_path(output_dir, item, suffix)])
     report = Report(quiet=quiet)
     stdin = read_stdin_once(items)
     entries: list[IndexEntry] = []
@@ -100,7 +105,7 @@ def render(
                 entries.append(entry)
     if output == "html" and output_dir is not None and any(Path(s).is_dir() for s in sources):
         _write_index(output_dir, entries, force, report)
-    if (output_dir is not None or report.failed) and (not quiet or report.failed):
+    if output_dir is not None or report.failed:
         print(report.summary("rendered"), file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
@@ -118,8 +123,7 @@ def _render_one(
     tree = parse_xml(read_tei_bytes(item, stdin), name)
     data = rendering.render(tree, output, source=name, wrap=wrap)
     if output_dir is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         report.done += 1
         return None
     target = output_path(output_dir, item, OUTPUTS[output][1])

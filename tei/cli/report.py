@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from tei.errors import TeiError
+from tei.errors import EXIT_FAILED, EXIT_OK, TeiError, format_message
 
 
 @dataclass
@@ -25,23 +25,28 @@ class Report:
     failed: int = 0
     warnings: int = 0
 
+    #: the highest exit code of the errors reported (3 when one was a bug)
+    worst: int = EXIT_OK
+
     def error(self, error: TeiError) -> None:
         """A file failed: print its one-line message and count it."""
         self.failed += 1
+        self.worst = max(self.worst, error.exit_code)
         print(str(error), file=self.stream)
 
     def warning(self, source: str, line: int | None, message: str) -> None:
         """A degraded result: printed unless quiet, always counted."""
         self.warnings += 1
-        where = f"{source}:{line}" if line else source
         if not self.quiet or self.strict:
             level = "error" if self.strict else "warning"
-            print(f"{where}: {level}: {message}", file=self.stream)
+            print(format_message(source, line or None, None, level, message), file=self.stream)
 
     @property
     def exit_code(self) -> int:
-        """0 when everything was done, 1 when any file failed (or warned, under --strict)."""
-        return 1 if self.failed or (self.strict and self.warnings) else 0
+        """0 when everything was done, 1 when any file failed (or warned, under --strict), 3
+        when one failed because of a bug."""
+        failed = EXIT_FAILED if self.failed or (self.strict and self.warnings) else EXIT_OK
+        return max(failed, self.worst)
 
     def summary(self, verb: str) -> str:
         """``converted 3 files, 1 unchanged; 1 failed; 2 warnings``."""

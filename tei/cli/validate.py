@@ -9,21 +9,26 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from tei.cli.common import Debug, Quiet, fail, guarded
+from tei.cli.common import Debug, Quiet, fail, guarded, read_stdin_once, write_stdout
 from tei.diagnostics import Diagnostic, Severity
-from tei.errors import TeiError, UsageError
+from tei.errors import EXIT_FAILED as EXIT_INVALID
+from tei.errors import EXIT_INTERNAL, TeiError, UsageError
 from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
 from tei.validators.output import FORMATTERS, FileResult, summarise
 
+#: the variable :func:`tei.validators.relaxng.find_tei_all` reads (kept here: no import of it)
+TEI_ALL_ENV = "TEI_ALL_RNG"
+TEI_ALL_HINT = "give a tei_all.rng from a TEI P5 release (https://tei-c.org/release/xml/tei/custom/schema/relaxng/)"
 #: files read and validated per jing run: bounds memory (the bytes wait for jing) on huge batches
 CHUNK = 2000
-EXIT_INVALID = 1
-EXIT_INTERNAL = 3
 
 
 class Level(str, Enum):
@@ -32,6 +37,7 @@ class Level(str, Enum):
     PROJECT = "project"
     TEI = "tei"
     ALL = "all"
+    AUTO = "auto"
 
 
 class Format(str, Enum):
@@ -53,7 +59,9 @@ def validate(
         typer.Option(
             "--level",
             "-l",
-            help="project: telegram.xsd + telegram.sch; tei: tei_all with jing; all: both.",
+            help="project: telegram.xsd + telegram.sch; tei: tei_all with jing; all: both; "
+            "auto: chosen per document (telegram-tei's TEI: all; other TEI: tei; CMIF: the "
+            "CMIF schemas) with the document's own <?xml-model?> schemas.",
         ),
     ] = Level.PROJECT,
     output_format: Annotated[
@@ -71,6 +79,23 @@ def validate(
             min=0,
         ),
     ] = 0,
+    schemas: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--schema",
+            help="Also check against this RELAX NG (.rng) or Schematron (.sch) file; repeatable.",
+            dir_okay=False,
+        ),
+    ] = None,
+    tei_all: Annotated[
+        Path | None,
+        typer.Option(
+            "--tei-all",
+            help=f"A newer TEI's tei_all.rng for the tei level (also ${TEI_ALL_ENV}; default: "
+            "the TEI P5 4.3.0 copy shipped with telegram-tei).",
+            dir_okay=False,
+        ),
+    ] = None,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
@@ -83,46 +108,73 @@ def validate(
     # The schemas are many objects that live until exit: the cyclic collector is kept off
     # while they load and then told to leave them alone (gc.freeze), or it walks them again
     # and again for nothing (measured: a quarter of a batch, a third of a cold run).
+    if tei_all is not None:
+        try:
+            _use_tei_all(tei_all)
+        except TeiError as error:
+            raise fail(error) from None
     gc.disable()
     try:
-        _run(sources, level.value, output_format.value, jobs or _cpus(), quiet, debug)
+        _run(
+            sources, level.value, output_format.value, jobs or _cpus(), quiet, debug, schemas or []
+        )
     finally:
         gc.freeze()
         gc.enable()
 
 
 def _run(
-    sources: list[str], level: str, output_format: str, jobs: int, quiet: bool, debug: bool
+    sources: list[str],
+    level: str,
+    output_format: str,
+    jobs: int,
+    quiet: bool,
+    debug: bool,
+    schemas: list[Path],
 ) -> None:
     from tei.validators.validate import preload
 
     try:
         items = _inputs(sources)
-        if level != Level.PROJECT.value:
+        for schema in schemas:
+            _check_schema_file(schema)
+        if level != Level.PROJECT.value or any(s.suffix.lower() == ".rng" for s in schemas):
             _check_tools()
     except TeiError as error:
         raise fail(error) from None
-    preload(level)
+    preload("all" if level == Level.AUTO.value else level)
     gc.freeze()
     gc.enable()
-    stdin = sys.stdin.buffer.read() if any(item.is_stdin for item in items) else None
+    stdin = read_stdin_once(items)
     results: list[FileResult] = []
+    labels: Counter[str] = Counter()  # --level auto: how many files got which checks
     for start in range(0, len(items), CHUNK):
         try:
             chunk = items[start : start + CHUNK]
-            results.extend(_validate_chunk(chunk, stdin, level, jobs, debug))
+            results.extend(_validate_chunk(chunk, stdin, level, jobs, debug, schemas, labels))
         except TeiError as error:  # jing could not run: no file of the chunk was judged
             if not isinstance(error, UsageError):  # a broken Java is the machine's, exit 2
                 error.exit_code = EXIT_INTERNAL
             raise fail(error) from None
-    summary = summarise(results, level)
-    sys.stdout.write(FORMATTERS[output_format](results, summary))
-    sys.stdout.flush()
-    if not quiet or summary.invalid:
-        print(summary.line(), file=sys.stderr)
+    if level == Level.AUTO.value:
+        level = f"auto ({', '.join(f'{n} {label}' for label, n in sorted(labels.items()))})"
+    summary = summarise(results, level, _tei_all_release() if level != "project" else None)
+    shown = [_errors_only(result) for result in results] if quiet else results
+    try:
+        write_stdout(FORMATTERS[output_format](shown, summary))
+    except TeiError as error:
+        print(str(error), file=sys.stderr)
+        raise typer.Exit(error.exit_code) from None
+    print(summary.line(), file=sys.stderr)  # --quiet keeps the summary
     if summary.crashed:
         raise typer.Exit(EXIT_INTERNAL)
     raise typer.Exit(EXIT_INVALID if summary.invalid else 0)
+
+
+def _errors_only(result: FileResult) -> FileResult:
+    """Under --quiet a report shows errors only; the summary still counts the warnings."""
+    kept = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    return FileResult(result.file, kept, result.crashed)
 
 
 def _inputs(sources: list[str]) -> list[InputFile]:
@@ -151,6 +203,36 @@ def _check_tools() -> None:
         ) from None
 
 
+def _use_tei_all(path: Path) -> None:
+    """``--tei-all FILE``: that schema for this run (and its workers and jing), if it is a file."""
+    import os
+
+    if not _is_regular(path, "--tei-all", TEI_ALL_HINT):
+        raise UsageError(
+            f"--tei-all {path} is not a regular file", source="tei validate", hint=TEI_ALL_HINT
+        )
+    os.environ[TEI_ALL_ENV] = str(path)
+
+
+def _is_regular(path: Path, option: str, hint: str | None = None) -> bool:
+    """Whether an option's file is a regular file; one that cannot be looked at is an error."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError as exc:
+        message = f"{option} {path}: {exc.strerror}"
+        raise UsageError(message, source="tei validate", hint=hint) from None
+
+
+def _tei_all_release() -> str:
+    """``TEI P5 4.3.0``: the release of the tei_all in use, named in every report."""
+    from tei.validators.relaxng import tei_all_version
+
+    return f"TEI P5 {tei_all_version()}"
+
+
 def _cpus() -> int:
     """CPUs this process may use (a container's limit, not the machine's count)."""
     import os
@@ -162,10 +244,15 @@ def _cpus() -> int:
 
 
 def _validate_chunk(
-    items: list[InputFile], stdin: bytes | None, level: str, jobs: int, debug: bool
+    items: list[InputFile],
+    stdin: bytes | None,
+    level: str,
+    jobs: int,
+    debug: bool,
+    schemas: list[Path],
+    labels: Counter[str],
 ) -> list[FileResult]:
     """Read and validate some files; unreadable files and crashes become findings, not exits."""
-    from tei.validators.validate import iter_documents
 
     results: dict[str, FileResult] = {}
     readable: list[tuple[str, bytes]] = []
@@ -177,13 +264,49 @@ def _validate_chunk(
         except TeiError as error:
             results[name] = FileResult(name, [_from_error(error, name, "io")])
     try:
-        for name, diagnostics in iter_documents(readable, level, jobs):
+        for name, diagnostics in _iterate(readable, level, jobs, schemas, labels):
             results[name].diagnostics.extend(diagnostics)
     except TeiError:
         raise
     except Exception as exc:
-        return _one_by_one(results, readable, level, debug, exc)
+        fallback = "all" if level == Level.AUTO.value else level
+        return _one_by_one(results, readable, fallback, debug, exc)
     return list(results.values())
+
+
+def _iterate(
+    readable: list[tuple[str, bytes]],
+    level: str,
+    jobs: int,
+    schemas: list[Path],
+    labels: Counter[str],
+) -> Iterator[tuple[str, list[Diagnostic]]]:
+    """Each file's findings at ``level`` (chosen per file for ``auto``), with --schema's."""
+    if level == Level.AUTO.value:
+        from tei.validators.levels import iter_auto
+
+        for name, diagnostics, label in iter_auto(readable, jobs, schemas):
+            labels[label] += 1
+            yield name, diagnostics
+        return
+    from tei.validators.validate import in_document_order, iter_documents
+
+    extra: dict[str, list[Diagnostic]] = {}
+    if schemas:
+        from tei.validators.levels import extra_only
+
+        extra = extra_only(readable, schemas)
+    for name, diagnostics in iter_documents(readable, level, jobs):
+        yield name, in_document_order(diagnostics + extra.get(name, [])) if extra else diagnostics
+
+
+def _check_schema_file(path: Path) -> None:
+    """``--schema FILE``: a regular .rng or .sch file, or a usage error before any work."""
+    if not _is_regular(path, "--schema") or path.suffix.lower() not in (".rng", ".sch"):
+        raise UsageError(
+            f"--schema {path} is not a RELAX NG (.rng) or Schematron (.sch) file",
+            source="tei validate",
+        )
 
 
 def _one_by_one(

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import codecs
 import os
-import signal
-import tempfile
+import stat
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from tei.errors import InputError, OutputError, UsageError
+from tei.errors import InputError, UsageError
+from tei.io.writing import write_atomic
 
 STDIN = "-"
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -25,10 +25,15 @@ XML_SUFFIXES = (".xml", ".tei")
 
 @dataclass(frozen=True)
 class InputFile:
-    """One input: its path (``-`` for standard input) and where it sits below a given folder."""
+    """One input: its path (``-`` for standard input) and where it sits below a given folder.
+
+    ``problem`` is set for an entry a folder walk could not look into (a folder without read
+    permission): reading it raises, so the batch counts it as failed instead of skipping it.
+    """
 
     path: str
     relative: Path  # the output's path below OUTDIR, without suffix
+    problem: str | None = None
 
     @property
     def is_stdin(self) -> bool:
@@ -38,8 +43,9 @@ class InputFile:
 def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator[InputFile]:
     """Files as given, and files with one of ``suffixes`` found below each folder, sorted.
 
-    A broken link found in a folder is kept, as it is when named: reading it then fails with
-    a message, and the batch counts it, rather than leaving it out unsaid.
+    Anything with a matching suffix that is not a folder is kept, even a broken link, a named
+    pipe or a device: reading it then fails with a message naming it, and the batch counts it,
+    rather than leaving it out unsaid. A folder that cannot be listed is kept the same way.
     """
     for source in sources:
         if source == STDIN:
@@ -47,21 +53,43 @@ def gather_inputs(sources: Iterable[str], suffixes: tuple[str, ...]) -> Iterator
             continue
         path = Path(source)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if (p.is_file() or (p.is_symlink() and not p.exists()))
-                and p.suffix.lower() in suffixes
-            )
-            for file in found:
-                relative = file.relative_to(path)
-                yield InputFile(str(file), relative.with_suffix(""))
+            yield from _walk(path, suffixes)
         elif path.exists() or path.is_symlink():
-            yield InputFile(str(path), Path(path.stem))
+            yield InputFile(str(path), Path(output_stem(path.name)))
         else:
             raise UsageError(
                 "no such file or folder", source=source, hint="check the path and try again"
             )
+
+
+def _walk(top: Path, suffixes: tuple[str, ...]) -> Iterator[InputFile]:
+    """The walk behind :func:`gather_inputs`: ``os.walk`` with its errors kept, not dropped
+    (``Path.rglob`` silently skips a folder it may not read, so its files go unchecked)."""
+    found: list[InputFile] = []
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or str(top)
+        reason = error.strerror or str(error)
+        found.append(InputFile(str(where), Path(where).relative_to(top), f"folder: {reason}"))
+
+    for folder, folders, files in os.walk(top, onerror=unreadable):
+        folders.sort()
+        for name in files:  # a broken link is among the files; a link to a folder is not
+            file = Path(folder) / name
+            if file.suffix.lower() in suffixes and not file.is_dir():
+                relative = file.relative_to(top)
+                found.append(InputFile(str(file), relative.parent / output_stem(relative.name)))
+    yield from sorted(found, key=lambda item: item.path)
+
+
+def output_stem(name: str) -> str:
+    """A file's name without its last suffix, to which an output's suffix is added.
+
+    ``a.b.txt`` gives ``a.b`` (so it and ``a.c.txt`` get different outputs), and names that
+    would leave nothing or a dot folder (``..txt``, ``.txt``) keep their whole name.
+    """
+    stem, dot, _ = name.rpartition(".")
+    return stem if dot and stem.strip(".") else name
 
 
 #: one telegram is a few kilobytes; past this a file is refused unless the user raises the limit
@@ -76,6 +104,16 @@ TEI_TOO_LARGE = (
     "TEI files are read whole, and over 100 MB are refused: split a collection into smaller "
     "files (one letter each, or a corpus of a few thousand)"
 )
+#: bytes read at a time, so the size limit holds while reading, not after
+_CHUNK = 1 << 20
+#: what each kind of file that is not a regular file is called in a message
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
 
 
 def read_bytes(
@@ -85,20 +123,35 @@ def read_bytes(
     too_large: str = RAISE_THE_LIMIT,
     limit_for: str = "one telegram",
 ) -> bytes:
-    """The input's bytes; a read failure or an oversized file is an :class:`InputError`.
+    """The input's bytes; a read failure, a file that is not a regular file, or an oversized
+    file is an :class:`InputError`.
 
-    The size is checked before reading, so a mistaken 5 GB input costs nothing. ``too_large``
-    is the hint for an oversized file: only some commands let the user raise the limit.
+    Only regular files are read: a named pipe would block forever and ``/dev/zero`` (size 0)
+    would fill the memory, so the kind is checked with ``stat`` before opening, and again on
+    the open descriptor (opened non-blocking, so even a pipe swapped in between cannot hang).
+    The limit holds while reading: a file that grows, or lies about its size, stops at it.
     """
     if source.is_stdin:
         data = stdin if stdin is not None else b""
         _check_size(len(data), max_bytes, source.path, too_large, limit_for)
         return data
+    if source.problem is not None:
+        raise InputError(
+            f"cannot read the {source.problem}",
+            source=source.path,
+            hint="check that you may read it (its files were not checked)",
+        )
     try:
-        _check_size(Path(source.path).stat().st_size, max_bytes, source.path, too_large, limit_for)
-        return Path(source.path).read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=source.path) from None
+        _refuse_special(os.stat(source.path).st_mode, source.path)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        handle = os.open(source.path, flags | getattr(os, "O_BINARY", 0))
+        with os.fdopen(handle, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            _refuse_special(info.st_mode, source.path)
+            _check_size(info.st_size, max_bytes, source.path, too_large, limit_for)
+            data = read_limited(stream, max_bytes)
+        _check_size(len(data), max_bytes, source.path, too_large, limit_for)
+        return data
     except FileNotFoundError:
         path = Path(source.path)
         if path.is_symlink():
@@ -120,13 +173,46 @@ def read_bytes(
         ) from None
 
 
+def read_limited(stream: BinaryIO, max_bytes: int | None) -> bytes:
+    """At most ``max_bytes`` + 1 bytes of ``stream`` (one more than allowed says "too large")."""
+    if max_bytes is None:
+        return stream.read()
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def read_stdin(max_bytes: int | None = MAX_TEI_BYTES) -> bytes:
+    """Standard input's bytes, read no further than one byte past the limit."""
+    import sys
+
+    return read_limited(sys.stdin.buffer, max_bytes)
+
+
+def _refuse_special(mode: int, source: str) -> None:
+    for test, kind in _KINDS:
+        if test(mode):
+            if kind == "a folder":
+                raise InputError("is a folder, not a file", source=source)
+            raise InputError(
+                f"is {kind}, not a regular file; not read",
+                source=source,
+                hint="give the file itself (only regular files are read)",
+            )
+
+
 def _check_size(size: int, max_bytes: int | None, source: str, hint: str, what: str) -> None:
-    if max_bytes is not None and size > max_bytes:
-        raise InputError(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for {what}",
-            source="<stdin>" if source == STDIN else source,
-            hint=hint,
-        )
+    if max_bytes is None or size <= max_bytes:
+        return
+    limit = f"{max_bytes / 1e6:g} MB limit for {what}"
+    if source == STDIN:  # read only up to the limit: its whole size is not known
+        raise InputError(f"standard input is over the {limit}", source="<stdin>", hint=hint)
+    raise InputError(f"file is {size / 1e6:.1f} MB, over the {limit}", source=source, hint=hint)
 
 
 _BOMS = (
@@ -205,81 +291,22 @@ def guess_legacy(data: bytes) -> str | None:
 
 
 def output_path(out_dir: Path, item: InputFile, suffix: str) -> Path:
-    """``OUTDIR/<relative stem><suffix>``."""
-    return out_dir / item.relative.with_suffix(suffix)
-
-
-def write_atomic(path: Path, data: bytes, *, force: bool) -> bool:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    Returns False when the file already holds exactly ``data`` (nothing to do). An existing
-    different file is kept unless ``force``: a user's edited TEI is never overwritten silently.
-    """
-    try:
-        if path.exists():
-            if path.is_dir():
-                raise OutputError("a folder is in the way of the output file", source=str(path))
-            if path.read_bytes() == data:
-                return False
-            if not force:
-                raise OutputError(
-                    "output exists and differs; kept",
-                    source=str(path),
-                    hint="use --force to overwrite it",
-                )
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write here: {exc.strerror or exc}",
-            source=str(path),
-            hint="choose an output folder you may write to (-o)",
-        ) from None
-    temporary = None
-    try:
-        # Created inside the try: a signal arriving right after creation still removes it.
-        with _signals_held():
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-            )
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError(
-                f"cannot write here: {exc.strerror or exc}",
-                source=str(path),
-                hint="choose an output folder you may write to (-o)",
-            ) from None
-        raise
-    return True
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM while a temporary file is created and its name kept.
-
-    A signal handled between the file's creation (inside ``mkstemp``) and the assignment of its
-    name would unwind with the name unknown, leaving the temporary file behind. Held, it is
-    delivered just after, when the ``except`` clause knows what to remove.
-    """
-    held = {signal.SIGINT, signal.SIGTERM}
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, ValueError, OSError):  # no pthread_sigmask (Windows), not main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    """``OUTDIR/<relative stem><suffix>`` (the suffix added, never replacing part of a name)."""
+    return out_dir / item.relative.parent / (item.relative.name + suffix)
 
 
 def read_tei_bytes(source: InputFile, stdin: bytes | None = None) -> bytes:
     """A TEI input's bytes, refused past :data:`MAX_TEI_BYTES` (:func:`read_bytes`)."""
     return read_bytes(source, stdin, MAX_TEI_BYTES, TEI_TOO_LARGE, "a TEI file")
+
+
+__all__ = [
+    "InputFile",
+    "decode_text",
+    "gather_inputs",
+    "output_path",
+    "read_bytes",
+    "read_stdin",
+    "read_tei_bytes",
+    "write_atomic",
+]

@@ -8,6 +8,8 @@ no need for them and they are how both attacks start.
 
 from __future__ import annotations
 
+import contextlib
+
 from lxml import etree
 
 from tei.errors import XmlInputError
@@ -43,6 +45,16 @@ def parse_xml(data: bytes, source: str = "<input>") -> etree._ElementTree:
                 line=line,
                 hint="give a TEI file",
             ) from None
+        if "entit" in message.lower() and _declares_entities(data):
+            # an entity bomb or loop stops libxml2 before the check below: same refusal
+            line, column = _position(data, b"<!DOCTYPE")
+            raise XmlInputError(
+                "the document declares entities or an external DTD, which are refused for safety",
+                source=source,
+                line=line,
+                column=column,
+                hint="remove the DOCTYPE declaration; TEI needs none",
+            ) from None
         if "XML_PARSE_HUGE" in message:  # libxml2's advice is for programmers, not users
             raise XmlInputError(
                 f"over libxml2's safety limits: {message.split(',')[0].rstrip('.')}",
@@ -63,17 +75,66 @@ def parse_xml(data: bytes, source: str = "<input>") -> etree._ElementTree:
             hint="fix the XML syntax at that place",
         ) from None
     tree = root.getroottree()
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and (list(dtd.iterentities()) or tree.docinfo.system_url):
-        line, column = _position(data, b"<!DOCTYPE")
-        raise XmlInputError(
-            "the document declares entities or an external DTD, which are refused for safety",
-            source=source,
-            line=line,
-            column=column,
-            hint="remove the DOCTYPE declaration; TEI needs none",
-        )
+    if tree.docinfo.doctype:
+        _refuse_declarations(tree, data, source)
     return tree
+
+
+def _refuse_declarations(tree: etree._ElementTree, data: bytes, source: str) -> None:
+    """A DOCTYPE may name the root and nothing else.
+
+    Entities and external DTDs are how entity bombs and file theft start; any other internal
+    subset (an ``<!ATTLIST p onclick … "…">`` default, say) changes the document for some
+    readers and not others: libxml2 here ignores it, jing and browsers apply it, so two levels
+    would judge two different documents. Both are refused, so every level sees the same one.
+    """
+    dtd = tree.docinfo.internalDTD
+    entities = dtd is not None and list(dtd.iterentities())
+    if entities or tree.docinfo.system_url:
+        message = "the document declares entities or an external DTD, which are refused for safety"
+    elif _has_internal_subset(data):
+        message = (
+            "the document's DOCTYPE has an internal subset (declarations such as attribute "
+            "defaults), which is refused: validators and browsers would not read it alike"
+        )
+    else:
+        return
+    line, column = _position(data, b"<!DOCTYPE")
+    raise XmlInputError(
+        message,
+        source=source,
+        line=line,
+        column=column,
+        hint="remove the DOCTYPE declaration; TEI needs none",
+    )
+
+
+def _has_internal_subset(data: bytes) -> bool:
+    """Whether the DOCTYPE holds declarations in ``[…]``: expat says so (in any encoding), and
+    stops at the root's start tag, so only the prolog is read again."""
+    from xml.parsers import expat
+
+    found: list[bool] = []
+
+    def doctype(name: str, system: str | None, public: str | None, subset: int) -> None:
+        found.append(bool(subset))
+
+    def stop(*_: object) -> None:
+        raise StopIteration
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = stop
+    with contextlib.suppress(StopIteration, expat.ExpatError):
+        parser.Parse(data, True)
+    return any(found)
+
+
+def _declares_entities(data: bytes) -> bool:
+    return any(mark.encode(codec) in data for mark in ("<!ENTITY",) for codec in _CODECS)
+
+
+_CODECS = ("utf-8", "utf-16-le", "utf-16-be")
 
 
 def _position(data: bytes, mark: bytes) -> tuple[int, int | None]:

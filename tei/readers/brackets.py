@@ -50,8 +50,12 @@ _PHYSICAL = re.compile(
     re.I,
 )
 _LOWER_WORDS = re.compile(r"[a-z][a-z'’\-]*(?:[\s,]+[a-z][a-z'’\-]*)*")
-_NAME_WORD = r"[A-Z][\w'’\-]*\.?"
-_NAME_RUN = re.compile(rf"(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}$")
+# A name word is bounded (no name has a 60-letter word) and starts a word, so finding the run
+# that ends a long text tries a bounded match at each capital: linear, never quadratic.
+_NAME_WORD = r"[A-Z][\w'’\-]{0,60}\.?"
+_NAME_RUN = re.compile(rf"(?<![\w'’\-])(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}$")
+#: brackets nested deeper than this are refused (real transcriptions nest two or three)
+MAX_BRACKET_DEPTH = 32
 _LEADING_NON_NAMES = {"the", "a", "an", "on", "in", "to", "of", "and", "by", "for", "from"}
 _HONORIFICS = {"comrade", "cde.", "com.", "cde", "mr.", "mr", "dear", "general", "marshal"}
 _PAGE = re.compile(r"Page\s+(?P<n>\d{1,5})")
@@ -68,6 +72,13 @@ def find_brackets(text: str, line: int) -> list[tuple[int, int]]:
             if depth == 0:
                 start = index
             depth += 1
+            if depth > MAX_BRACKET_DEPTH:
+                raise InputError(
+                    f"brackets nested more than {MAX_BRACKET_DEPTH} deep at column {index + 1}",
+                    line=line,
+                    column=index + 1,
+                    hint="check the brackets: editorial insertions nest two or three deep",
+                )
         elif char == "]":
             if depth == 0:
                 raise InputError(

@@ -13,8 +13,12 @@ from tei.dates import find_date
 from tei.model import ArchivalReference, Citation
 
 _TITLE = re.compile(r'^\s*["“](?P<title>.+?),?["”]\s*,?\s*')
-_URL = re.compile(r"<?(?P<url>https?://[^\s<>]+?)>?(?=[\s.]*$|\s)")
-_CONTRIBUTOR = re.compile(r"Contributed by (?P<name>[^.<]+?(?:\s[A-Z]\.)*[^.<]*?)\.(?:\s|$)")
+# The URL is a whole run of non-space characters, then checked for what follows (an end, a
+# space, or trailing dots): one pass, where a lazy run with a look-ahead rescanned the dots.
+_URL = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
+_URL_END = re.compile(r"[\s.]*$|\s")
+# A name up to its full stop, bounded: a missing full stop costs one bounded scan per match.
+_CONTRIBUTOR = re.compile(r"Contributed by (?P<name>[^.<]{1,300}?)\.(?:\s|$)")
 _REFERENCE = re.compile(
     r"(?P<repo>\b[A-Z][A-Za-z]{2,})\s*[,:]\s*(?:f\.|F\.|Fond)\s*(?P<fond>[\w\-/]+)"
     r"(?:\s*,\s*(?:op\.|Op\.|Opis)\s*(?P<opis>[\w\-/]+))?"
@@ -43,7 +47,7 @@ def parse_citation(text: str) -> Citation:
         candidate = after_date.split(",", 1)[0].strip()
         if candidate and not _REFERENCE.match(candidate + ", f.") and candidate[:1].isupper():
             publisher = candidate
-    url_match = _URL.search(text)
+    url_match = next((m for m in _URL.finditer(text) if _URL_END.match(text, m.end())), None)
     url = url_match.group("url").rstrip(".") if url_match else None
     verbatim = text.replace(f"<{url}>", url) if url else text
     return Citation(verbatim, title, date_text, publisher, url)

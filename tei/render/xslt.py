@@ -10,6 +10,7 @@ process: compiling costs more than rendering one telegram.
 from __future__ import annotations
 
 import html
+import os
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ def apply_stylesheet(
 ) -> bytes:
     """Run a compiled stylesheet; its failures name the document and the stylesheet's line."""
     try:
-        result = transform(tree)
+        result = _transformed(transform, tree)
     except etree.XSLTApplyError as exc:
         entry = _last_entry(exc.error_log)
         where = f" (stylesheet {entry.filename}:{entry.line})" if entry and entry.filename else ""
@@ -81,7 +82,37 @@ def apply_stylesheet(
             source=source,
             hint="the stylesheets may not handle this use of TEI; please report it",
         ) from None
-    return bytes(result)
+    return result
+
+
+#: from this many elements on, a transform runs in a thread (see :func:`_transformed`)
+THREAD_FROM = 5_000
+
+
+def _transformed(transform: etree.XSLT, tree: etree._ElementTree) -> bytes:
+    """The transform's bytes. A large document is transformed in a thread while the main
+    thread waits: libxslt runs without Python's lock, so a SIGTERM or Ctrl-C is handled at
+    once (the command stops and removes its temporary files) instead of after the transform,
+    which may take seconds. Small documents, nearly all, are transformed directly."""
+    import threading
+
+    in_main = threading.current_thread() is threading.main_thread()
+    if not in_main or tree.xpath("count(//*)") < THREAD_FROM:
+        return bytes(transform(tree))
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["data"] = bytes(transform(tree))
+        except BaseException as exc:  # handed to the waiting thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="xslt", daemon=True)
+    worker.start()
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["data"]  # type: ignore[return-value]
 
 
 def check_tei(tree: etree._ElementTree, source: str = "<input>") -> None:
@@ -198,13 +229,24 @@ def render_index(entries: Iterable[IndexEntry], heading: str = "Documents") -> b
             else html.escape(entry.date)
         )
         route = " → ".join(part for part in (entry.sender, entry.recipient) if part)
+        href = html.escape(link_path(entry.href))
         rows.append(
             f"<tr><td>{date}</td>"
-            f'<td><a href="{html.escape(entry.href)}">{html.escape(entry.title)}</a></td>'
+            f'<td><a href="{href}">{html.escape(entry.title)}</a></td>'
             f"<td>{html.escape(route)}</td></tr>"
         )
     body = "\n".join(rows) or '<tr><td colspan="3">No documents.</td></tr>'
-    return _INDEX_PAGE.format(heading=html.escape(heading), rows=body).encode("utf-8")
+    page = _INDEX_PAGE.format(heading=html.escape(heading), rows=body)
+    return page.encode("utf-8", "replace")  # a file name that is not UTF-8 shows as '?'
+
+
+def link_path(path: str) -> str:
+    """A relative file path as a URL path: every byte but letters, digits, '/' and ``-._~``
+    percent-encoded, so a file named ``javascript:alert(1).xml`` links to
+    ``javascript%3Aalert%281%29.html`` (a relative URL), never to a script."""
+    from urllib.parse import quote
+
+    return quote(os.fsencode(path), safe="/")
 
 
 _INDEX_PAGE = """<!DOCTYPE html>

