@@ -26,6 +26,7 @@ from tei.publish.letters import (
     action_date,
     action_names,
     correspondence,
+    ids_of,
     party_key,
     plain_text,
 )
@@ -55,6 +56,7 @@ class Record:
     summary: str
     text: str  # the body's reading text, for the search index
     data: bytes = b""  # the letter's TEI: the file as given, or extracted from a teiCorpus
+    extracted: bool = False  # True: taken out of a teiCorpus (data's lines are not the file's)
     line: int | None = None  # where the letter starts in its file
     warnings: list[str] = field(default_factory=list)  # conversion, when the input was text
 
@@ -92,9 +94,13 @@ def read_records(root: etree._Element, source: str, data: bytes) -> list[Record]
             raise InputError(
                 "the teiCorpus holds no TEI letter", source=source, line=root.sourceline
             )
-        records = [_record(_with_persons(letter, shared), source, letter) for letter in letters]
+        ids = ids_of(root)
+        records = [
+            _record(_with_persons(letter, shared, ids), source, letter) for letter in letters
+        ]
         for record in records:
             record.data = to_bytes(copy.deepcopy(record.root))
+            record.extracted = True
         return records
     what = etree.QName(root).localname if isinstance(root.tag, str) else "?"
     raise XmlInputError(
@@ -153,20 +159,38 @@ def _places(*actions: etree._Element | None) -> list[Party]:
     return found
 
 
-def _with_persons(letter: etree._Element, shared: etree._Element | None) -> etree._Element:
-    """A corpus letter with the shared persons it points at, so its page lists them."""
-    if shared is None or letter.find(f"{TEI}standOff") is not None:
-        return copy.deepcopy(letter)
-    pointed = {v[1:] for el in letter.iter() for v in (el.get("ref") or "").split() if v[:1] == "#"}
-    persons = [p for p in shared.findall(f"{TEI}person") if p.get(XML_ID) in pointed]
+def _with_persons(
+    letter: etree._Element, shared: etree._Element | None, ids: dict[str, etree._Element]
+) -> etree._Element:
+    """A corpus letter with the shared persons it points at (and the sources they cite), so
+    that its page lists them and its TEI download is a whole letter."""
     copied = copy.deepcopy(letter)
-    if persons:
-        stand_off = etree.Element(f"{TEI}standOff")
-        list_person = etree.SubElement(stand_off, f"{TEI}listPerson")
-        list_person.extend(copy.deepcopy(p) for p in persons)
-        header = copied.find(f"{TEI}teiHeader")
-        (header.addnext if header is not None else lambda e: copied.insert(0, e))(stand_off)
+    header = copied.find(f"{TEI}teiHeader")
+    if shared is None or header is None or copied.find(f"{TEI}standOff") is not None:
+        return copied
+    persons = [p for p in shared.findall(f"{TEI}person") if p.get(XML_ID) in _pointed(copied)]
+    if not persons:
+        return copied
+    stand_off = etree.Element(f"{TEI}standOff")
+    list_person = etree.SubElement(stand_off, f"{TEI}listPerson")
+    list_person.extend(copy.deepcopy(p) for p in persons)
+    header.addnext(stand_off)
+    own, source_desc = ids_of(copied), header.find(f"{TEI}fileDesc/{TEI}sourceDesc")
+    for cited in sorted(_pointed(stand_off) - set(own)):
+        if cited in ids and source_desc is not None:
+            source_desc.append(copy.deepcopy(ids[cited]))
     return copied
+
+
+def _pointed(element: etree._Element) -> set[str]:
+    """The ids that ``@ref`` and ``@source`` pointers below ``element`` point at."""
+    return {
+        value[1:]
+        for el in element.iter()
+        for name in ("ref", "source")
+        for value in (el.get(name) or "").split()
+        if value.startswith("#")
+    }
 
 
 def collect_persons(records: list[Record], roots: list[etree._Element]) -> dict[str, Person]:

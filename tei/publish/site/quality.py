@@ -42,7 +42,16 @@ def _errors(found: list[Diagnostic]) -> list[Diagnostic]:
 
 def validate_records(records: list[Record]) -> dict[str, list[Diagnostic]]:
     """Each letter's findings at the project level (XSD and Schematron), by document id."""
-    return {r.doc_id: list(iter_diagnostics(r.source, r.data, "project")) for r in records}
+    return {r.doc_id: list(iter_diagnostics(_name(r), r.data, "project")) for r in records}
+
+
+def _name(record: Record) -> str:
+    """The source as findings name it: a corpus's letter is checked as taken out of it."""
+    return (
+        f"{record.source} (letter {record.doc_id}, as taken out)"
+        if record.extracted
+        else (record.source)
+    )
 
 
 def assess(collection: Collection, validation: dict[str, list[Diagnostic]]) -> Quality:
