@@ -34,6 +34,7 @@ def timeline_page(collection: Collection, frame: Frame) -> bytes:
         + "".join(f"<td>{lane.get(p, 0)}</td>" for _, lane in lanes)
         + "</tr>"
         for p, n in counts.items()
+        if n
     )
     heads = "".join(f'<th scope="col">{esc(name)}</th>' for name, _ in lanes)
     note = (

@@ -9,6 +9,7 @@ links never dead-end and the editor sees what is left to identify.
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import quote
 
 from tei.publish.cmif import PERSON_AUTHORITIES, PLACE_AUTHORITIES
 from tei.publish.site.collect import Person, Record
@@ -60,8 +61,8 @@ def person_page(person: Person, collection: Collection, frame: Frame) -> bytes:
     )
     main = (
         f"{status}<p>{plural(len(sent), 'letter')} sent, {plural(len(received), 'letter')} "
-        f'received. <a href="../letters.html?from={href(person.key)}">Filter the index by this '
-        "sender</a>.</p>\n"
+        f'received. <a href="../letters.html?from={attr(quote(person.key, safe=""))}">'
+        "Filter the index by this sender</a>.</p>\n"
         f'<section aria-labelledby="names"><h2 id="names">Names</h2><ul>{names}</ul></section>\n'
         + (
             f'<section aria-labelledby="ids"><h2 id="ids">Authority ids</h2><ul>{ids}</ul>'

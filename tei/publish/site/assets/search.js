@@ -1,7 +1,8 @@
 /* tei site: full-text search in the browser, over assets/search-index.js (built by tei site).
    Every word must occur in a letter, the last one possibly as the start of a word (search as
-   you type); a phrase in double quotes must occur as written. Terms are letters and digits,
-   lower-cased, without diacritics, as the index was built. No server, no network. */
+   you type); a phrase in double quotes must occur as written, word after word. Words are runs
+   of letters and digits, compared lower-cased and without diacritics, as the index was built.
+   Hits are shown in their context from the letter's own text. No server, no network. */
 (function () {
   "use strict";
   var data = window.TEI_SEARCH;
@@ -11,64 +12,103 @@
   var list = document.getElementById("search-results");
   if (!data || !form) { return; }
   var LIMIT = 100;
+  var WORD = /[\p{L}\p{N}]+/gu;
   var terms = Object.keys(data.terms).sort();
-  var folded = [];
+  var cache = {};
 
-  function normalise(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "").toLowerCase();
+  function normalise(text) { return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase(); }
+  function words(text) { return normalise(text).match(WORD) || []; }
+
+  /* the letter's words with where each stands in its text: [start, end, normalised] */
+  function tokens(doc) {
+    if (!cache[doc]) {
+      var text = data.texts[doc], found = [], match, scan = new RegExp(WORD.source, "gu");
+      while ((match = scan.exec(text)) !== null) {
+        words(match[0]).forEach(function (w) {
+          found.push([match.index, match.index + match[0].length, w]);
+        });
+      }
+      cache[doc] = found;
+    }
+    return cache[doc];
   }
-  function words(text) { return normalise(text).match(/[\p{L}\p{N}]+/gu) || []; }
-  function foldedText(doc) {
-    if (folded[doc] === undefined) { folded[doc] = words(data.texts[doc]).join(" "); }
-    return folded[doc];
+
+  /* where the words stand one after the other (the last may be a prefix), or null */
+  function locate(doc, wanted, lastIsPrefix) {
+    var all = tokens(doc), n = wanted.length;
+    for (var i = 0; i + n <= all.length; i += 1) {
+      var ok = true;
+      for (var j = 0; j < n && ok; j += 1) {
+        var word = all[i + j][2];
+        ok = (lastIsPrefix && j === n - 1) ? word.lastIndexOf(wanted[j], 0) === 0 : word === wanted[j];
+      }
+      if (ok) { return [all[i][0], all[i + n - 1][1]]; }
+    }
+    return null;
   }
+
   function withPrefix(prefix) {
     var lo = 0, hi = terms.length, found = {};
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < prefix) { lo = mid + 1; } else { hi = mid; } }
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < prefix) { lo = mid + 1; } else { hi = mid; }
+    }
     for (var i = lo; i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i += 1) {
       data.terms[terms[i]].forEach(function (doc) { found[doc] = true; });
     }
     return Object.keys(found).map(Number);
   }
+
   function intersect(a, b) {
-    var set = {}; b.forEach(function (x) { set[x] = true; });
+    var set = {};
+    b.forEach(function (x) { set[x] = true; });
     return a.filter(function (x) { return set[x]; });
   }
 
-  function search(query) {
-    var phrases = [], rest = query.replace(/"([^"]*)"/g, function (_, p) { phrases.push(p); return " "; });
-    var all = words(rest), exact = [];
-    phrases.forEach(function (p) { var w = words(p); if (w.length) { exact.push(w.join(" ")); all = all.concat(w); } });
-    if (!all.length) { return null; }
-    var last = query.trim().slice(-1) === '"' ? null : words(rest).slice(-1)[0];
-    var docs = null;
-    all.forEach(function (word, index) {
-      var isPrefix = word === last && index === words(rest).length - 1;
-      var hits = isPrefix ? withPrefix(word) : (data.terms[word] || []);
-      docs = docs === null ? hits.slice() : intersect(docs, hits);
+  function parse(query) {
+    var phrases = [];
+    var rest = query.replace(/"([^"]*)"?/g, function (_, p) {
+      if (words(p).length) { phrases.push(words(p)); }
+      return " ";
     });
-    var whole = all.join(" ");
-    return docs.filter(function (doc) {
-      var text = foldedText(doc);
-      return exact.every(function (p) { return (" " + text + " ").indexOf(" " + p + " ") >= 0; });
-    }).map(function (doc) {
-      var text = foldedText(doc), score = 0, at = text.indexOf(exact[0] || whole);
-      if (at >= 0) { score += 10; }
-      all.forEach(function (w) { score += text.split(w).length - 1; });
-      return {doc: doc, score: score, at: at, word: exact[0] || all[0]};
-    }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var loose = words(rest);
+    var prefix = loose.length > 0 && /[\p{L}\p{N}]$/u.test(query.trim());
+    return {phrases: phrases, loose: loose, prefix: prefix};
+  }
+
+  function search(query) {
+    var q = parse(query), docs = null;
+    if (!q.phrases.length && !q.loose.length) { return null; }
+    var narrow = function (hits) { docs = docs === null ? hits.slice() : intersect(docs, hits); };
+    q.phrases.forEach(function (p) { p.forEach(function (w) { narrow(data.terms[w] || []); }); });
+    q.loose.forEach(function (w, i) {
+      narrow(q.prefix && i === q.loose.length - 1 ? withPrefix(w) : (data.terms[w] || []));
+    });
+    var hits = [];
+    docs.forEach(function (doc) {
+      var at = null, ok = q.phrases.every(function (p) {
+        var found = locate(doc, p, false);
+        at = at || found;
+        return found !== null;
+      });
+      if (!ok) { return; }
+      var together = q.loose.length ? locate(doc, q.loose, q.prefix) : null;
+      var first = q.loose.length ? locate(doc, q.loose.slice(0, 1), q.prefix && q.loose.length === 1) : null;
+      hits.push({doc: doc, at: at || together || first, score: (together ? 2 : 0) + (at ? 2 : 0)});
+    });
+    return hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   }
 
   function snippet(hit) {
-    var text = foldedText(hit.doc);
-    var at = text.indexOf(hit.word);
-    var start = Math.max(0, at - 80), end = Math.min(text.length, at + hit.word.length + 120);
-    var p = document.createElement("p");
-    p.appendChild(document.createTextNode((start ? "… " : "") + text.slice(start, at)));
-    var mark = document.createElement("mark");
-    mark.textContent = text.slice(at, at + hit.word.length);
+    var text = data.texts[hit.doc], start = hit.at[0], end = hit.at[1];
+    var from = Math.max(0, text.lastIndexOf(" ", Math.max(0, start - 90)) + 1);
+    var to = text.indexOf(" ", Math.min(text.length, end + 120));
+    to = to < 0 ? text.length : to;
+    var p = document.createElement("p"), mark = document.createElement("mark");
+    p.appendChild(document.createTextNode((from > 0 ? "… " : "") + text.slice(from, start)));
+    mark.textContent = text.slice(start, end);
     p.appendChild(mark);
-    p.appendChild(document.createTextNode(text.slice(at + hit.word.length, end) + (end < text.length ? " …" : "")));
+    p.appendChild(document.createTextNode(text.slice(end, to) + (to < text.length ? " …" : "")));
     return p;
   }
 
@@ -80,12 +120,13 @@
       : (hits.length === 1 ? "1 letter matches" : hits.length + " letters match")
         + (hits.length > LIMIT ? "; the first " + LIMIT + " are shown." : ".");
     hits.slice(0, LIMIT).forEach(function (hit) {
-      var doc = data.docs[hit.doc], item = document.createElement("li"), link = document.createElement("a");
+      var doc = data.docs[hit.doc], item = document.createElement("li");
+      var link = document.createElement("a");
       link.href = doc[0];
       link.textContent = doc[1];
       item.appendChild(link);
       item.appendChild(document.createTextNode(" (" + doc[2] + (doc[3] ? "; " + doc[3] : "") + ")"));
-      if (hit.at >= 0) { item.appendChild(snippet(hit)); }
+      if (hit.at) { item.appendChild(snippet(hit)); }
       list.appendChild(item);
     });
   }
