@@ -21,6 +21,10 @@ from tests.conftest import ROOT
 
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SEED_IDS = ("doc-112663", "doc-001_552a14868e1716bc")
+TITLE_000 = (
+    "Ciphered Telegrams No. 50450, 50470, and 50490, Terebin to Kuznetsov, transmitting a "
+    "Message from Mao Zedong to Filippov [Stalin]"
+)
 CMIF_OPTIONS = ["--url", "https://example.org/edition", "--editor", "Jane Doe"]
 
 
@@ -245,3 +249,25 @@ def test_bad_input_one_line_each_and_nothing_written(
     assert lines[-1].endswith("nothing written: every letter must be read for the site")
     assert len(lines) == 3
     assert not site.exists()
+
+
+def test_places_get_pages_and_a_filter(seed_folder: Path, tmp_path: Path) -> None:
+    path = seed_folder / "000_4a28453c626bc618.xml"
+    data = path.read_bytes().replace(
+        b'<persName ref="#mao-zedong">Mao Zedong</persName>\n          <date when="1949-01-12"/>',
+        b'<persName ref="#mao-zedong">Mao Zedong</persName>\n          <date when="1949-01-12"/>'
+        b"\n          <placeName>Xibaipo</placeName>",
+    )
+    assert b"Xibaipo" in data
+    path.write_bytes(data)
+    site = tmp_path / "site"
+    assert _site([str(seed_folder), "-o", str(site)])[0] == 0
+    assert _texts(_page(site, "places.html"), "//main//li") == ["Xibaipo (1 letter)"]
+    place = _page(site, "places/xibaipo.html")
+    assert _texts(place, "//main//li") == [
+        "12 January 1949: " + TITLE_000,
+    ]
+    index = _page(site, "letters.html")
+    assert index.xpath("//select[@id='f-place']/option[@value='name:xibaipo']")
+    assert index.xpath("//tr[@data-place='|name:xibaipo|']")
+    assert "places.html" in index.xpath("//nav[@aria-label='Site']//a/@href")
