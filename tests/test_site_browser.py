@@ -10,9 +10,12 @@ cannot agree with itself. Screenshots of each kind of page go to tests/artifacts
 from __future__ import annotations
 
 import base64
+import functools
+import http.server
 import json
 import shutil
 import subprocess
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -358,3 +361,26 @@ def test_timeline_and_network_show_the_expected_counts(
     assert set(drawn["nodes"]) == set(letters_of)  # fewer than 60 correspondents: all drawn
     assert {(a, b): n for a, b, n in drawn["edges"]} == dict(edges)
     assert drawn["focusable"] and drawn["named"]
+
+
+def test_the_same_site_from_a_plain_web_server(site: Path, browser: DevTools) -> None:
+    """Served as static files (Python's http.server), the pages, the filter and search work."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        _go(browser, f"{base}/search.html?q=" + f'"{PHRASE}"'.replace(" ", "+"))
+        links = _eval(browser, LINKS)
+        assert links == [PHRASE_LETTER]
+        _go(browser, f"{base}/{PHRASE_LETTER}")
+        assert _problems(browser) == []
+        assert all(u.startswith(base + "/") for u in _requests(browser))
+        assert _eval(
+            browser, "getComputedStyle(document.querySelector('.letter-nav')).display"
+        ) == ("block"), "the site's stylesheet loads"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -62,6 +62,7 @@ def page(
         '<meta name="generator" content="telegram-tei tei site">\n'
         f"<title>{heading} · {esc(frame.title)}</title>\n"
         f'<link rel="stylesheet" href="{up}assets/site.css">\n'
+        f'<link rel="icon" href="{up}assets/icon.svg" type="image/svg+xml">\n'
         '</head>\n<body class="site-page">\n'
         f"{navigation(frame, name, depth)}\n"
         f'<main id="main">\n<h1>{heading}</h1>\n{main}\n</main>\n'

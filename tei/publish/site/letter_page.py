@@ -18,6 +18,12 @@ from tei.publish.site.collection import Collection
 from tei.publish.site.layout import Frame, attr, esc, href, navigation, time_tag
 from tei.render.xslt import render_html
 
+#: what the site adds to the rendering's head: its stylesheet and icon
+HEAD_LINKS = (
+    '<link rel="stylesheet" href="../assets/site.css">\n'
+    '<link rel="icon" href="../assets/icon.svg" type="image/svg+xml">\n'
+)
+
 
 def letter_path(record: Record) -> str:
     return f"letters/{record.doc_id}.html"
@@ -35,7 +41,7 @@ def letter_page(record: Record, collection: Collection, frame: Frame) -> bytes:
     """The rendered letter with the site's navigation put in."""
     page = render_html(etree.ElementTree(record.root), record.source).decode("utf-8")
     insertions = (
-        ("</head>", '<link rel="stylesheet" href="../assets/site.css">\n</head>'),
+        ("</head>", f"{HEAD_LINKS}</head>"),
         ("</header>", "</header>\n" + _letter_nav(record, collection)),
         ("<body>", "<body>\n" + navigation(frame, "letters.html", 1, skip="#doc-text")),
     )
