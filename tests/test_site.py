@@ -271,3 +271,23 @@ def test_places_get_pages_and_a_filter(seed_folder: Path, tmp_path: Path) -> Non
     assert index.xpath("//select[@id='f-place']/option[@value='name:xibaipo']")
     assert index.xpath("//tr[@data-place='|name:xibaipo|']")
     assert "places.html" in index.xpath("//nav[@aria-label='Site']//a/@href")
+
+
+def test_usage_errors_are_one_line(seed_folder: Path, tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("mine")
+    cases = [
+        (["-o", str(a_file)], 1, f"{a_file}: error: is a file, not a folder"),
+        (["-o", str(tmp_path / "s"), "--url", "ftp://x", "--editor", "X"], 2,
+         "tei site: error: --url 'ftp://x' is not an http(s) URL"),
+        (["-o", str(tmp_path / "s"), "--about", str(tmp_path / "none.txt")], 2,
+         "cannot read the --about file"),
+    ]  # fmt: skip
+    for args, code, message in cases:
+        result = subprocess.run(
+            [sys.executable, "-m", "tei", "site", str(seed_folder), *args],
+            capture_output=True, text=True, cwd=ROOT, check=False,
+        )  # fmt: skip
+        assert result.returncode == code, result.stderr
+        assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert a_file.read_text() == "mine" and not (tmp_path / "s").exists()

@@ -9,6 +9,7 @@ listed on the site's data-quality page.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -16,14 +17,14 @@ import typer
 from lxml import etree
 
 from tei.cli.common import Debug, Quiet, fail, guarded
-from tei.cli.export import _check_options, _timestamp, finish
+from tei.cli.export import _timestamp, finish
 from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
 from tei.io.files import TEXT_SUFFIXES, XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
-from tei.publish.cmif import Edition
+from tei.publish.cmif import Edition, is_web_url
 from tei.publish.site.build import SiteOptions, build_site, check_unique, read_input
 from tei.publish.site.collect import Record
-from tei.publish.site.write import write_site
+from tei.publish.site.write import previous_files, write_site
 
 
 def site(
@@ -67,6 +68,7 @@ def site(
         items = _inputs(sources, output)
         about_text = _about(about)
         edition = _edition(url, editor, email, publisher, title, date, items)
+        previous_files(output)  # a folder that is not a site is refused before any work
     except TeiError as error:
         raise fail(error) from None
     report = Report(quiet=quiet)
@@ -87,10 +89,15 @@ def site(
     options = SiteOptions(title, about_text, edition)
     try:
         built = guarded("tei site", debug, lambda: build_site(records, roots, options))
-        result = write_site(output, built.files)
     except TeiError as error:
-        report.error(error)
-        finish(report, "nothing written" if not output.exists() else "stopped")
+        raise fail(error) from None
+    try:
+        result = guarded(str(output), debug, lambda: write_site(output, built.files))
+    except TeiError as error:
+        # files already written are whole, and the marker lets the next build finish the site
+        print(str(error), file=sys.stderr)
+        print(f"{report.summary('read')}; stopped: run again to finish the site", file=sys.stderr)
+        raise typer.Exit(1) from None
     for record, message in built.quality.warnings:
         report.warning(record.source, None, message)
     notes = len(built.notices)
@@ -154,7 +161,13 @@ def _edition(
             "--url and --editor go together: CMIF needs both", source="tei site",
             hint="give both for a CMIF download, or neither",
         )  # fmt: skip
-    _check_options(url, email)
+    if not is_web_url(url):
+        raise UsageError(
+            f"--url {url!r} is not an http(s) URL", source="tei site",
+            hint="give the address where the site will be published",
+        )  # fmt: skip
+    if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
+        raise UsageError(f"--email {email!r} is not an e-mail address", source="tei site")
     name = title or "Letters"
     return Edition(
         title=name,
