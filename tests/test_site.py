@@ -291,3 +291,18 @@ def test_usage_errors_are_one_line(seed_folder: Path, tmp_path: Path) -> None:
         assert result.returncode == code, result.stderr
         assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
     assert a_file.read_text() == "mine" and not (tmp_path / "s").exists()
+
+
+def test_a_date_without_a_year_is_listed_but_not_placed(seed_folder: Path, tmp_path: Path) -> None:
+    path = seed_folder / "000_4a28453c626bc618.xml"
+    data = path.read_bytes().replace(b'<date when="1949-01-12"/>', b'<date when="--01-12"/>', 1)
+    path.write_bytes(data)
+    site = tmp_path / "site"
+    code, output = _site([str(seed_folder), "-o", str(site)])
+    assert code == 0, output
+    timeline = " ".join(_texts(_page(site, "timeline.html"), "//main/p"))
+    assert "1 dated letter by month of sending, and 1 letter without a year not shown" in timeline
+    assert "Dates: from 14 January 1949 to 14 January 1949" in " ".join(
+        _texts(_page(site, "index.html"), "//li")
+    )
+    assert len(_page(site, "letters.html").xpath("//table[@id='letters']/tbody/tr")) == 2

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from tei.publish.site.charts import MAX_NODES, network_svg, period_label, timeline_svg
-from tei.publish.site.collection import Collection, period_of, periods
+from tei.publish.site.collect import Person
+from tei.publish.site.collection import Collection, on_timeline, period_of
 from tei.publish.site.layout import Frame, esc, href, page, plural
 from tei.publish.site.letter_page import person_path
 
@@ -18,17 +19,17 @@ LANES = 12
 
 
 def timeline_page(collection: Collection, frame: Frame) -> bytes:
-    unit, counts = periods(collection.records)
+    unit, counts = collection.span
     people = collection.correspondents()[:LANES]
     lanes = []
     for person in people:
         lane: Counter[str] = Counter()
         for record in collection.sent.get(person.key, []) + collection.received.get(person.key, []):
-            if record.date:
+            if on_timeline(record.date):
                 lane[period_of(record.date, unit)] += 1
         lanes.append((person.name, dict(lane)))
     undated = len(collection.records) - len(collection.dated)
-    hidden = f", and {plural(undated, 'undated letter')} not shown" if undated else ""
+    hidden = f", and {plural(undated, 'letter')} without a year not shown" if undated else ""
     rows = "".join(
         f'<tr><th scope="row">{esc(period_label(p))}</th><td>{n}</td>'
         + "".join(f"<td>{lane.get(p, 0)}</td>" for _, lane in lanes)
@@ -54,6 +55,24 @@ def timeline_page(collection: Collection, frame: Frame) -> bytes:
         f'<th scope="col">All letters</th>{heads}</tr></thead><tbody>{rows}</tbody></table></div>'
     )
     return page(frame, "timeline.html", "Timeline", main)
+
+
+def person_timeline(person: Person, collection: Collection) -> str:
+    """The person's letters (sent and received) per period, on the collection's time scale."""
+    unit, span = collection.span
+    counts = dict.fromkeys(span, 0)
+    for record in collection.sent.get(person.key, []) + collection.received.get(person.key, []):
+        if on_timeline(record.date):
+            counts[period_of(record.date, unit)] += 1
+    if not any(counts.values()):
+        return ""
+    return (
+        '<section aria-labelledby="over-time"><h2 id="over-time">Letters over time</h2>'
+        '<figure class="chart-figure">'
+        + timeline_svg(unit, counts, [], f"Letters of {person.name} per {unit}")
+        + "<figcaption>Letters sent and received; each letter is listed below.</figcaption>"
+        "</figure></section>\n"
+    )
 
 
 def network_data(

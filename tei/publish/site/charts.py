@@ -57,7 +57,12 @@ def period_label(period: str) -> str:
     return period
 
 
-def timeline_svg(unit: str, counts: dict[str, int], lanes: list[tuple[str, dict[str, int]]]) -> str:
+def timeline_svg(
+    unit: str,
+    counts: dict[str, int],
+    lanes: list[tuple[str, dict[str, int]]],
+    title: str | None = None,
+) -> str:
     """Bars of letters per period, and under them one lane per correspondent (dots by count)."""
     periods = list(counts)
     width, left, top, bar_height = 900, 170, 20, 160
@@ -67,7 +72,7 @@ def timeline_svg(unit: str, counts: dict[str, int], lanes: list[tuple[str, dict[
     peak = max(counts.values(), default=0) or 1
     total = sum(counts.values())
     svg = _svg(
-        width, height, f"Letters per {unit}",
+        width, height, title or f"Letters per {unit}",
         f"{total} dated letters from {period_label(periods[0])} to {period_label(periods[-1])}; "
         f"the most in one {unit}: {peak}. The table below gives every number."
         if periods else "No dated letters.",

@@ -7,8 +7,10 @@ correspondence" on the site is the letter ``tei corpus`` links as next.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -42,13 +44,18 @@ class Collection:
 
     @property
     def dated(self) -> list[Record]:
-        return [r for r in self.records if r.date]
+        return [r for r in self.records if on_timeline(r.date)]
 
     def correspondents(self) -> list[Person]:
         """Persons who sent or received a letter, most letters first."""
         keys = set(self.sent) | set(self.received)
         people = [self.persons[k] for k in keys if k in self.persons]
         return sorted(people, key=lambda p: (-self.letter_count(p.key), p.name.casefold()))
+
+    @cached_property
+    def span(self) -> tuple[str, dict[str, int]]:
+        """The timeline's unit and letters per period (:func:`periods`), computed once."""
+        return periods(self.records)
 
     def letter_count(self, key: str) -> int:
         return len(self.sent.get(key, ())) + len(self.received.get(key, ()))
@@ -98,7 +105,7 @@ def periods(records: list[Record]) -> tuple[str, dict[str, int]]:
     Returns the unit (``month`` or ``year``) and the count of each period, every period of the
     span present (a month without letters is a zero, not a gap the eye would miss).
     """
-    dates = sorted(r.date for r in records if r.date)
+    dates = sorted(r.date for r in records if on_timeline(r.date))
     if not dates:
         return "year", {}
     first, last = int(dates[0][:4]), int(dates[-1][:4])
@@ -112,6 +119,12 @@ def periods(records: list[Record]) -> tuple[str, dict[str, int]]:
         span = [f"{y}-{m:02d}" for y in range(first, last + 1) for m in range(1, 13)]
         span = [p for p in span if min(counts) <= p <= max(counts)]
     return unit, {p: counts.get(p, 0) for p in span}
+
+
+def on_timeline(date: str | None) -> bool:
+    """A date that starts with a year (1949, 1949-01, 1949-01-12); TEI also allows forms such
+    as ``--01-12`` (a day of no year), which a timeline cannot place."""
+    return bool(date) and re.match(r"[0-9]{4}(-|$)", date) is not None
 
 
 def period_of(date: str, unit: str) -> str:

@@ -10,7 +10,7 @@ from tei.publish.site.quality import Quality, summary_items
 
 
 def home_page(collection: Collection, quality: Quality, frame: Frame) -> bytes:
-    dated = sorted(r.date for r in collection.records if r.date)
+    dated = sorted(r.date for r in collection.dated)
     span = f"from {time_tag(dated[0])} to {time_tag(dated[-1])}" if dated else "no dated letter"
     kinds = Counter(r.kind for r in collection.records if r.kind)
     kind_text = ", ".join(f"{plural(n, k)}" for k, n in kinds.most_common())

@@ -12,6 +12,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from tei.publish.cmif import PERSON_AUTHORITIES, PLACE_AUTHORITIES
+from tei.publish.site.chart_pages import person_timeline
 from tei.publish.site.collect import Person, Record
 from tei.publish.site.collection import Collection, Place
 from tei.publish.site.layout import Frame, attr, esc, href, page, plural, time_tag
@@ -70,6 +71,7 @@ def person_page(person: Person, collection: Collection, frame: Frame) -> bytes:
             if ids
             else ""
         )
+        + person_timeline(person, collection)
         + _letters_section("sent", "Letters sent", sent, collection)
         + _letters_section("received", "Letters received", received, collection)
         + _correspondents(person, sent, received, collection)
