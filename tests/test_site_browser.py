@@ -83,8 +83,8 @@ def _refs(root: etree._Element, action: str) -> list[str]:
 
 
 def _periods(roots: list[etree._Element]) -> Counter[str]:
-    """Letters per month, or per year when the dates span more than five years (the rule the
-    timeline states); the real documents of 1914 with the 1949 telegrams make it years."""
+    """Letters per month, or per year when they spread over more than five calendar years (the
+    timeline's rule); the real documents of 1914 with the 1945-1953 telegrams make it years."""
     dates = [d for r in roots for d in _sent_dates(r)]
     years = {int(d[:4]) for d in dates}
     width = 7 if max(years) - min(years) < 5 else 4

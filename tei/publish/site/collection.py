@@ -100,7 +100,7 @@ def _place(party: Party, slugs: set[str]) -> Place:
 
 
 def periods(records: list[Record]) -> tuple[str, dict[str, int]]:
-    """Letters per month when the dated letters span five years or less, else per year.
+    """Letters per month when the dated letters fall within five calendar years, else per year.
 
     Returns the unit (``month`` or ``year``) and the count of each period, every period of the
     span present (a month without letters is a zero, not a gap the eye would miss).
