@@ -49,7 +49,8 @@ def timeline_page(collection: Collection, frame: Frame) -> bytes:
         f"Below the bars, the {len(lanes)} correspondents with the most letters, each "
         f"letter counted for its sender and its recipient.{note}</p>\n"
         f'<figure class="chart-figure">{timeline_svg(unit, counts, lanes)}'
-        "<figcaption>The same numbers are in the table below.</figcaption></figure>\n"
+        f"<figcaption>The same numbers are in the table below ({unit}s without letters "
+        "left out).</figcaption></figure>\n"
         f'<div class="table-wrap"><table id="timeline-table"><caption>Letters per {unit}'
         f'</caption><thead><tr><th scope="col">{unit.capitalize()}</th>'
         f'<th scope="col">All letters</th>{heads}</tr></thead><tbody>{rows}</tbody></table></div>'

@@ -68,7 +68,7 @@ def timeline_svg(
     width, left, top, bar_height = 900, 170, 20, 160
     lane_height = 26
     height = top + bar_height + 40 + lane_height * len(lanes) + 10
-    step = (width - left - 10) / max(len(periods), 1)
+    step = min((width - left - 10) / max(len(periods), 1), 60)  # few periods: no slab bars
     peak = max(counts.values(), default=0) or 1
     total = sum(counts.values())
     svg = _svg(
