@@ -52,11 +52,11 @@ def _row(record: Record, collection: Collection) -> str:
     )
 
 
-def _people(parties: list[Party], collection: Collection, up: str = "") -> str:
+def _people(parties: list[Party], collection: Collection) -> str:
     links = []
     for party in parties:
         person = collection.persons[party.key]
-        links.append(f'<a href="{up}{href(person_path(person.slug))}">{esc(party.written)}</a>')
+        links.append(f'<a href="{href(person_path(person.slug))}">{esc(party.written)}</a>')
     return ", ".join(links) or '<span class="missing">not named</span>'
 
 

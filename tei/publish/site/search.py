@@ -3,8 +3,8 @@
 The index is a script (``assets/search-index.js``) that sets one global: pages opened from
 ``file://`` may load scripts but not fetch JSON. It holds, for each letter, its link, title,
 date and correspondents, and its searchable text (title, summary and reading text), and an
-inverted index from each term to the letters that hold it. ``assets/search.js`` (our own, a
-few dozen lines, tested in Chromium) narrows a query to the letters holding every term (the
+inverted index from each term to the letters that hold it. ``assets/search.js`` (our own,
+about 150 lines, tested in Chromium) narrows a query to the letters holding every term (the
 last term as a prefix, for search as you type) through the inverted index, then checks a
 quoted phrase against the letters' texts and shows each hit with its context.
 
