@@ -6,9 +6,9 @@ ratio says what the rest of the site (validation, persons, charts, search index,
 costs on top, independently of the machine. A second build over the finished site measures a
 rebuild in which nothing changed (every file compared, none rewritten).
 
-    python bench/bench_site.py [--count 10000] [--seed 1]
+    python bench/bench_site.py [--count 10000] [--seed 1] [--results FILE]
 
-Prints a table and writes bench/results/site.json.
+Prints a table and writes bench/results/site.json (or FILE).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--results", type=Path, default=RESULTS, help="Where to write the record.")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-site-") as work:
         letters, rendered, site = Path(work, "tei"), Path(work, "html"), Path(work, "site")
@@ -90,11 +91,12 @@ def main() -> None:
         "rendered_html_mb": round(render_bytes / 1e6, 1),
         "largest_files_mb": {k: round(v / 1e6, 2) for k, v in largest.items()},
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    options.results.parent.mkdir(parents=True, exist_ok=True)
+    options.results.write_text(json.dumps(result, indent=2) + "\n")
     width = max(len(k) for k in result)
     for key, value in result.items():
         print(f"{key:<{width}}  {value}")
+    print(f"wrote {options.results}")
 
 
 if __name__ == "__main__":
