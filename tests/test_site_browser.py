@@ -384,3 +384,24 @@ def test_the_same_site_from_a_plain_web_server(site: Path, browser: DevTools) ->
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_without_javascript_the_pages_still_read(site: Path, browser: DevTools) -> None:
+    browser.call("Emulation.setScriptExecutionDisabled", value=True)
+    try:
+        _go(browser, (site / "letters.html").as_uri())
+        seen = browser.call("DOM.getDocument", depth=0)  # no script runs: ask the DOM itself
+        rows = browser.call("DOM.querySelectorAll", nodeId=seen["root"]["nodeId"],
+                            selector="#letters tbody tr")["nodeIds"]  # fmt: skip
+        form = browser.call("DOM.querySelector", nodeId=seen["root"]["nodeId"],
+                            selector="#letter-filters")["nodeId"]  # fmt: skip
+        attributes = browser.call("DOM.getAttributes", nodeId=form)["attributes"]
+        assert len(rows) > GENERATED and "hidden" in attributes
+        for page, selector in (("timeline.html", "svg.timeline rect"),
+                               ("network.html", "svg.network a.node")):  # fmt: skip
+            _go(browser, (site / page).as_uri())
+            root = browser.call("DOM.getDocument", depth=0)["root"]["nodeId"]
+            marks = browser.call("DOM.querySelectorAll", nodeId=root, selector=selector)
+            assert marks["nodeIds"], page
+    finally:
+        browser.call("Emulation.setScriptExecutionDisabled", value=False)
