@@ -255,8 +255,8 @@ def test_places_get_pages_and_a_filter(seed_folder: Path, tmp_path: Path) -> Non
     path = seed_folder / "000_4a28453c626bc618.xml"
     data = path.read_bytes().replace(
         b'<persName ref="#mao-zedong">Mao Zedong</persName>\n          <date when="1949-01-12"/>',
-        b'<persName ref="#mao-zedong">Mao Zedong</persName>\n          <date when="1949-01-12"/>'
-        b"\n          <placeName>Xibaipo</placeName>",
+        b'<persName ref="#mao-zedong">Mao Zedong</persName>\n          '
+        b'<placeName>Xibaipo</placeName>\n          <date when="1949-01-12"/>',
     )
     assert b"Xibaipo" in data
     path.write_bytes(data)

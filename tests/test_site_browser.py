@@ -13,6 +13,7 @@ import base64
 import functools
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -40,6 +41,7 @@ GENERATED = 500
 #: a phrase from the body of seed 000, found by the search as a quoted phrase
 PHRASE = "unconditional surrender of the Nanjing government"
 PHRASE_LETTER = "letters/doc-112663.html"
+PLACES = ("Moscow", "Xibaipo")
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +53,16 @@ def letters(seed_tei: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory
     for text in sorted((ROOT / "tests" / "corpus").rglob("*.txt")):
         data = tei.convert_text(text.read_text("utf-8"), text.name)
         (folder / f"real-{text.stem}.xml").write_bytes(data)
-    for text in write_corpus(tmp_path_factory.mktemp("generated-text"), GENERATED, seed=1):
-        (folder / f"gen-{text.stem}.xml").write_bytes(tei.convert_text(text.read_text(), text.name))
+    texts = write_corpus(tmp_path_factory.mktemp("generated-text"), GENERATED, seed=1)
+    for number, text in enumerate(texts):
+        data = tei.convert_text(text.read_text(), text.name)
+        if number % 25 == 0:  # some letters say where they were written, for the place pages
+            place = PLACES[number // 25 % len(PLACES)]
+            data = re.sub(
+                rb'(<correspAction type="sent">\s*<persName[^>]*>[^<]*</persName>)',
+                rb"\1<placeName>" + place.encode() + rb"</placeName>", data, count=1,
+            )  # fmt: skip
+        (folder / f"gen-{text.stem}.xml").write_bytes(data)
     return folder
 
 
@@ -135,6 +145,15 @@ def test_site_counts_match_the_tei(site: Path, letters: Path) -> None:
         for rect in timeline.xpath("//*[local-name()='rect'][@data-period]")
     }
     assert {p: n for p, n in bars.items() if n} == dict(months)
+    places = Counter(
+        name
+        for r in roots
+        for name in r.xpath(".//t:correspAction/t:placeName/text()", namespaces=NS)
+    )
+    listed = html.fromstring((site / "places.html").read_bytes()).xpath("//main//li")
+    assert sorted(" ".join(li.text_content().split()) for li in listed) == sorted(
+        f"{name} ({n} letters)" for name, n in places.items()
+    )
 
 
 NO_VNU = "vnu.jar or Java missing (scripts/setup-node.sh installs vnu-jar; setup-system.sh Java)"
