@@ -136,7 +136,11 @@ def persons_index(collection: Collection, frame: Frame) -> bytes:
 def place_page(place: Place, collection: Collection, frame: Frame) -> bytes:
     records = collection.at_place.get(place.key, [])
     ref = "" if place.key.startswith("name:") else f"<p>Identifier: {esc(place.key)}</p>"
-    main = ref + _letters_section("letters", "Letters", records, collection)
+    link = (
+        f'<p><a href="../letters.html?place={attr(quote(place.key, safe=""))}">Filter the '
+        "index by this place</a>.</p>"
+    )
+    main = ref + link + _letters_section("letters", "Letters", records, collection)
     return page(frame, "places.html", place.name, main, depth=1)
 
 
