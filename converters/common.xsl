@@ -45,6 +45,8 @@
 
   <!-- the header's fields and how dates read -->
   <xsl:include href="metadata.xsl"/>
+  <!-- a teiCorpus's letters, each under its own heading; a CMIF file as its list of letters -->
+  <xsl:include href="collections.xsl"/>
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
   <xsl:key name="cited-source" match="*[@source]" use="@source"/>
@@ -74,7 +76,7 @@
 
   <xsl:variable name="header" select="(//tei:teiHeader)[1]"/>
   <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)]"/>
-  <xsl:variable name="corresp" select="$header/tei:profileDesc/tei:correspDesc[1]"/>
+  <xsl:variable name="corresp" select="$header/tei:profileDesc/tei:correspDesc[1][not($is-letter-list)]"/>
   <xsl:variable name="doc-lang">
     <xsl:choose>
       <xsl:when test="/*/@xml:lang"><xsl:value-of select="/*/@xml:lang"/></xsl:when>

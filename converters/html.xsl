@@ -86,6 +86,22 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
+  <!-- One letter of a teiCorpus or of a CMIF file's list (collections.xsl): a section with its
+       own heading and facts, then its text. -->
+  <xsl:template name="section">
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <xsl:param name="facts"/>
+    <xsl:param name="content"/>
+    <section class="letter" aria-labelledby="{$id}-title">
+      <xsl:if test="string($id)"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <h2 id="{$id}-title"><xsl:value-of select="normalize-space($title)"/></h2>
+      <xsl:if test="normalize-space($facts)"><dl class="metadata letter-facts"><xsl:copy-of select="$facts"/></dl></xsl:if>
+      <xsl:copy-of select="$content"/>
+    </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
   <!-- The labels are English; say so when the document is in another language. -->
   <xsl:template name="ui-lang">
     <xsl:if test="not(starts-with($doc-lang, 'en'))">

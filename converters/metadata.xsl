@@ -188,7 +188,7 @@
     <xsl:param name="nodes"/>
     <xsl:for-each select="$nodes">
       <xsl:if test="position() > 1">, </xsl:if>
-      <xsl:value-of select="normalize-space()"/>
+      <xsl:call-template name="name-and-email"/>
     </xsl:for-each>
   </xsl:template>
 

