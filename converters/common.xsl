@@ -79,6 +79,8 @@
   <xsl:variable name="corresp" select="$header/tei:profileDesc/tei:correspDesc[1][not($is-letter-list)]"/>
   <xsl:variable name="doc-lang">
     <xsl:choose>
+      <!-- und (undetermined) is HTML's empty lang: "the language is unknown" -->
+      <xsl:when test="/*/@xml:lang = 'und'"></xsl:when>
       <xsl:when test="/*/@xml:lang"><xsl:value-of select="/*/@xml:lang"/></xsl:when>
       <xsl:when test="$header/tei:profileDesc/tei:langUsage/tei:language/@ident">
         <xsl:value-of select="$header/tei:profileDesc/tei:langUsage/tei:language[@ident][1]/@ident"/>

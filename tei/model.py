@@ -399,7 +399,8 @@ class Header:
     archival_refs: tuple[ArchivalReference, ...] = ()
     summary: str | None = None
     original_language: Language | None = None
-    text_language: Language = field(default_factory=lambda: Language("English", "en"))
+    #: the language of this text; ``und`` (undetermined) unless the source says or it is told
+    text_language: Language = field(default_factory=lambda: Language("Undetermined", "und"))
     actions: tuple[CorrespAction, ...] = ()
     translator: str | None = None
     #: the archive's file number and the kind its source note gives (``893.51/7427``)

@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "no-sender": "no sender found in the source — give one in the metadata (sender)",
     "no-recipient": "no recipient found in the source — give one in the metadata (recipient)",
     "unknown-language": "a language name has no ISO 639 code: left out of the header",
+    "undetermined-language": "the text is too short or unsure to tell its language: marked und",
     "empty-message": "the message has no text between its salutation and its closing",
     "unclassified-bracket": "a bracketed insertion could not be classified: encoded as supplied",
     "nested-brackets": "brackets inside brackets: encoded as an editorial note",

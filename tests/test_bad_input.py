@@ -174,6 +174,8 @@ CASES = [
         "no known layout (generic reader)",
         write("plain.txt", b"We agree with you.\n"),
         (
+            "FILE: warning: the language of the text could not be told (too short or unsure): "
+            "marked und [undetermined-language]",
             "FILE: warning: no title found in the source [no-title]",
             "FILE: warning: no date found in the source [no-date]",
             "FILE: warning: no citation found in the source [no-citation]",
@@ -189,17 +191,21 @@ CASES = [
     Case(
         "warnings under --strict",
         write("strict.txt", b"We agree with you.\n"),
-        tuple(
-            f"FILE: error: no {what} found in the source [no-{what.replace(' ', '-')}]"
-            for what in (
-                "title",
-                "date",
-                "citation",
-                "summary",
-                "original language",
-                "sender",
-                "recipient",
-            )
+        (
+            "FILE: error: the language of the text could not be told (too short or unsure): "
+            "marked und [undetermined-language]",
+            *(
+                f"FILE: error: no {what} found in the source [no-{what.replace(' ', '-')}]"
+                for what in (
+                    "title",
+                    "date",
+                    "citation",
+                    "summary",
+                    "original language",
+                    "sender",
+                    "recipient",
+                )
+            ),
         ),
         1,
         ("--strict",),

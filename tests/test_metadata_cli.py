@@ -152,7 +152,8 @@ def test_front_matter_reaches_the_tei_in_a_real_process(tmp_path: Path) -> None:
     letter = tmp_path / "grey.txt"
     letter.write_text(
         "---\ntitle: Sir Edward Grey to Sir E. Goschen\ndate: 1914-08-01\n"
-        "sender: Sir Edward Grey\nrecipient: Sir E. Goschen\n---\nSir,\n\nWe agree.\n\nGrey\n",
+        "sender: Sir Edward Grey\nrecipient: Sir E. Goschen\nlanguage: en\n---\n"
+        "Sir,\n\nWe agree.\n\nGrey\n",
         encoding="utf-8",
     )
     done = subprocess.run(

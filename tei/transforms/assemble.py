@@ -26,8 +26,10 @@ from tei.readers.parts import SourceParts
 from tei.readers.title import KINDS, TitleFacts, parse_title
 from tei.transforms.footnotes import anchor_footnotes
 from tei.transforms.journey import journey, party_person
+from tei.transforms.language import identify_language
 from tei.warning_kinds import DEFAULT_KIND as OTHER_WARNING
 
+UNDETERMINED = Language("Undetermined", "und")
 DEFAULT_KIND = "telegram"
 
 
@@ -80,7 +82,7 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
         archival_refs=parse_references(statement) if statement else (),
         summary=parts.summary,
         original_language=_language(parts.original_language, parts.original_language_line, warn),
-        text_language=_language(parts.text_language, None, warn) or Language("English", "en"),
+        text_language=_language(parts.text_language, None, warn) or _identified(parts, warn),
         actions=journey(facts, date, body, parts, authority),
         translator=parse_translator(statement) if statement else None,
         file_number=parts.file_number,
@@ -114,12 +116,28 @@ def _date(text: str | None, line: int | None, warn) -> PartialDate | None:
         return None
 
 
+def _identified(parts: SourceParts, warn) -> Language:
+    """The language of the body, identified from its words when the page does not say it;
+    ``und`` (BCP 47's "undetermined") when it is too short or unsure to tell, never a guess."""
+    found = identify_language("\n".join(block.text for block in parts.body))
+    if found is not None:
+        return found
+    warn(
+        "the language of the text could not be told (too short or unsure): marked und",
+        None,
+        "undetermined-language",
+    )
+    return UNDETERMINED
+
+
 def _language(name: str | None, line: int | None, warn) -> Language | None:
     if not name:
         return None
     name = name.strip().rstrip(".")
+    # a bare code first: pycountry's lookup reads "en" as the language named "En" (enc)
+    language = pycountry.languages.get(alpha_2=name.lower()) if len(name) == 2 else None
     try:
-        language = pycountry.languages.lookup(name)
+        language = language or pycountry.languages.lookup(name)
     except LookupError:
         warn(
             f"unknown language {name!r}: no ISO 639 code, left out of the header",

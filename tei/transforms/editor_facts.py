@@ -26,6 +26,7 @@ _ANSWERS = {
     "summary": "no-summary",
     "sender": "no-sender",
     "recipient": "no-recipient",
+    "language": "undetermined-language",
 }
 
 
