@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from lxml import etree
 
+from tei.api import CONVERT_OUTPUTS
 from tei.authority import Authority, bundled_authority, load_authority_file
+from tei.cli.batch import ConvertJob, ConvertResult, Jobs, convert_files, progress, source_name
 from tei.cli.common import (
     AuthorityFiles,
     Debug,
@@ -23,29 +23,19 @@ from tei.cli.common import (
     require_output_dir,
 )
 from tei.cli.report import Report
-from tei.encode.header import encode_telegram, serialize
 from tei.errors import TeiError, UsageError
 from tei.io.files import (
     MAX_TEXT_BYTES,
     TEXT_SUFFIXES,
     InputFile,
-    decode_text,
     gather_inputs,
     output_path,
-    read_bytes,
     write_atomic,
 )
-from tei.render.xslt import render_html, render_text
-from tei.transforms import read
+from tei.parallel import WorkerDied
 
-#: output formats: name → (file suffix, writer from the TEI tree to bytes)
-FORMATS: dict[str, tuple[str, Callable[[etree._ElementTree], bytes]]] = {
-    "tei": (".xml", serialize),
-    "html": (".html", render_html),
-    "text": (".txt", render_text),
-}
-#: show a progress bar on a terminal from this many files on
-PROGRESS_FROM = 20
+#: output formats: name → file suffix
+FORMATS = CONVERT_OUTPUTS
 
 
 def convert(
@@ -76,6 +66,7 @@ def convert(
     ] = MAX_TEXT_BYTES / 1e6,
     force: Force = False,
     strict: Strict = False,
+    jobs: Jobs = 0,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
@@ -98,80 +89,60 @@ def convert(
     except TeiError as error:
         raise fail(error) from None
     report = Report(strict=strict, quiet=quiet)
-    stdin = read_stdin_once(items)
-    show_progress = sys.stderr.isatty() and len(items) >= PROGRESS_FROM and not quiet
-    with (
-        typer.progressbar(items, label="Converting", file=sys.stderr)
-        if show_progress
-        else (_NoProgress(items)) as progress
-    ):
-        for item in progress:
-            try:
-                guarded(
-                    item.path,
-                    debug,
-                    lambda item=item: _convert_one(
-                        item,
-                        stdin,
-                        output_dir,
-                        authority,
-                        force,
-                        report,
-                        int(max_size * 1e6),
-                        formats,
-                    ),
-                )
-            except TeiError as error:
-                report.error(error)
+    exit_code = 0
+    job = ConvertJob(read_stdin_once(items), int(max_size * 1e6), authority, formats, strict)
+    try:
+        with progress(convert_files(items, job, jobs), len(items), "Converting", quiet) as done:
+            for item, outcome in zip(items, done, strict=True):
+                try:
+                    guarded(
+                        item.path,
+                        debug,
+                        lambda item=item, outcome=outcome: _write_one(
+                            item, outcome.get(), output_dir, force, report
+                        ),
+                    )
+                except TeiError as error:
+                    report.error(error)
+    except WorkerDied as error:  # the files not reached are not counted: the batch stopped
+        report.error(error)
+        exit_code = error.exit_code
     wanted = output_dir is not None or report.failed or report.warnings
     if wanted and (not quiet or report.failed):
         print(report.summary("converted"), file=sys.stderr)
-    raise typer.Exit(report.exit_code)
+    raise typer.Exit(exit_code or report.exit_code)
 
 
-def _convert_one(
+def _write_one(
     item: InputFile,
-    stdin: bytes | None,
+    result: ConvertResult,
     output_dir: Path | None,
-    authority: Authority,
     force: bool,
     report: Report,
-    max_bytes: int,
-    formats: tuple[str, ...] = ("tei",),
 ) -> None:
-    name = "<stdin>" if item.is_stdin else item.path
-    text, decode_warnings = decode_text(read_bytes(item, stdin, max_bytes), name)
-    for message in decode_warnings:
-        report.warning(name, None, message)
-    telegram = read(text, name, authority)
-    tree = encode_telegram(telegram, authority)
-    for warning in telegram.warnings:
-        report.warning(name, warning.line, warning.message)
-    if report.strict and (telegram.warnings or decode_warnings):
+    """Tell a converted file's warnings, then write its outputs (here, in input order)."""
+    name = source_name(item)
+    for line, message in result.converted.warnings:
+        report.warning(name, line, message)
+    if result.error is not None:
+        raise result.error
+    if report.strict and result.converted.warnings:
         report.failed += 1  # under --strict a warned file is a failed one: nothing is written
         return
-    outputs = _outputs(tree, formats)
+    outputs = result.converted.outputs
     if output_dir is None:
-        sys.stdout.buffer.write(outputs[formats[0]])
+        sys.stdout.buffer.write(next(iter(outputs.values())))
         sys.stdout.buffer.flush()
         report.done += 1
         return
     written = False
     for output, data in outputs.items():
-        target = output_path(output_dir, item, FORMATS[output][0])
+        target = output_path(output_dir, item, CONVERT_OUTPUTS[output])
         written |= write_atomic(target, data, force=force)
     if written:
         report.done += 1
     else:
         report.unchanged += 1
-
-
-def _outputs(tree: etree._ElementTree, formats: tuple[str, ...]) -> dict[str, bytes]:
-    """Each requested output; HTML and text are rendered from the TEI as written to disk, so
-    they are the same bytes ``tei render`` makes from the .xml file."""
-    data = serialize(tree)
-    written = etree.ElementTree(etree.fromstring(data)) if set(formats) - {"tei"} else tree
-    return {name: data if name == "tei" else FORMATS[name][1](written) for name in formats}
 
 
 def _formats(option: str) -> tuple[str, ...]:
@@ -192,16 +163,3 @@ def _authority(paths: list[Path]) -> Authority:
     for path in paths:
         authority = authority.merged(load_authority_file(path))
     return authority
-
-
-class _NoProgress:
-    """Stands in for typer's progress bar when there is no terminal to draw on."""
-
-    def __init__(self, items: list[InputFile]) -> None:
-        self.items = items
-
-    def __enter__(self) -> list[InputFile]:
-        return self.items
-
-    def __exit__(self, *exc: object) -> None:
-        return None

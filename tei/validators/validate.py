@@ -165,40 +165,16 @@ MIN_PER_JOB = 50
 
 
 def _worker_pool(workers: int, level: str) -> ProcessPoolExecutor:
-    """A pool of processes for the Python checks, its workers started before it returns.
+    """A pool of processes for the Python checks (:func:`tei.parallel.worker_pool`: forked at
+    once, before the jing thread starts; a killed worker fails the batch instead of hanging it).
 
-    Where the platform can fork, the schemas are built first so every worker inherits them
-    instead of loading them again, and the workers are forked at once (Python forks them all
-    at the first task), before the jing thread starts: forking a process that runs threads
-    can copy a lock some thread holds. ``concurrent.futures`` rather than
-    ``multiprocessing.Pool``, because its ``map`` raises when a worker dies where ``Pool``'s
-    waits forever for the lost task.
+    The schemas are built first, so every forked worker inherits them instead of loading them
+    again (a spawned worker builds them once, as it starts).
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from tei.parallel import worker_pool
 
-    if "fork" in multiprocessing.get_all_start_methods():
-        preload(level)
-        context = multiprocessing.get_context("fork")
-    else:
-        context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
-    pool.submit(int).result()
-    return pool
-
-
-def _start_worker() -> None:
-    """A worker dies on SIGTERM and leaves Ctrl-C to its parent.
-
-    A forked worker inherits the handlers of ``tei``'s main process, which turn SIGTERM into
-    an unwinding SystemExit. With ``multiprocessing.Pool``, whose ``terminate()`` sends
-    SIGTERM, a worker that unwound instead of dying could be caught holding the pool's queue
-    lock, and the parent waited for it forever (seen in about one batch in thirty).
-    """
-    import signal
-
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    preload(level)
+    return worker_pool(workers, initializer=preload, initargs=(level,))
 
 
 def validate_documents(
