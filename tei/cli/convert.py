@@ -10,7 +10,8 @@ import typer
 
 from tei.api import CONVERT_OUTPUTS
 from tei.authority import Authority, bundled_authority, load_authority_file
-from tei.cli.batch import ConvertJob, ConvertResult, Jobs, convert_files, progress, source_name
+from tei.batch import ConvertJob, ConvertResult, convert_files, source_name
+from tei.cli.batch import Jobs, progress
 from tei.cli.common import (
     AuthorityFiles,
     Debug,

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from tei.api import Rendered
-from tei.cli.batch import Jobs, RenderJob, progress, render_files
+from tei.batch import RenderJob, render_files
+from tei.cli.batch import Jobs, progress
 from tei.cli.common import (
     Debug,
     Force,
