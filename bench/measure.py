@@ -2,7 +2,7 @@
 
 Peak memory is the largest sum, over the command and every process it started (workers, the
 JVM), of each process's proportional set size (PSS: a page shared by forked workers counts once
-in total, not once per worker), sampled every 20 ms from /proc. Where /proc has no
+in total, not once per worker), sampled every 50 ms from /proc. Where /proc has no
 ``smaps_rollup`` (not Linux) the resident size is summed instead and the record says so.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROC = Path("/proc")
-SAMPLE_SECONDS = 0.02
+SAMPLE_SECONDS = 0.05
 
 
 @dataclass
