@@ -109,7 +109,8 @@ def render(
     except WorkerDied as error:  # the files not reached are not counted: the batch stopped
         report.error(error)
         exit_code = error.exit_code
-    if output == "html" and output_dir is not None and any(Path(s).is_dir() for s in sources):
+    folder = any(Path(s).is_dir() for s in sources)
+    if output == "html" and output_dir is not None and folder and not exit_code:
         _write_index(output_dir, entries, force, report)
     if (output_dir is not None or report.failed) and (not quiet or report.failed):
         print(report.summary("rendered"), file=sys.stderr)
