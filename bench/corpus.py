@@ -189,6 +189,35 @@ def write_corpus(folder: Path, count: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+#: real transcriptions every pipeline corpus starts with, where the repository has them
+REAL_FOLDERS = ("seeds", "tests/corpus")
+
+
+def real_documents(root: Path | None = None) -> list[Path]:
+    """The real transcriptions in seeds/ and tests/corpus/ (none when they are absent)."""
+    root = root or Path(__file__).resolve().parent.parent
+    found = []
+    for folder in REAL_FOLDERS:
+        found += sorted(p for p in (root / folder).rglob("*") if p.suffix in (".txt", ".md"))
+    return found
+
+
+def write_pipeline_corpus(folder: Path, count: int, seed: int = 1) -> int:
+    """``count`` telegrams in ``folder``: the real ones first (as ``real/…``), then generated
+    ones (``gen_00000.txt`` …). Returns how many are real."""
+    real = real_documents()[:count]
+    for number, path in enumerate(real):
+        target = folder / "real" / f"{number:03d}_{path.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    folder.mkdir(parents=True, exist_ok=True)
+    choices = RandomChoices(random.Random(seed))
+    for number in range(count - len(real)):
+        text = compose(choices, number).text
+        (folder / f"gen_{number:05d}.txt").write_text(text, encoding="utf-8")
+    return len(real)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)

@@ -39,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
     "transforms": {"readers", "model", "dates", "errors", "authority", "metadata", "warning_kinds"},
     # exception: encode names the bundled authority file by tei.authority.BUNDLED_SOURCE
     "encode": {"model", "io", "authority", "metadata"},
-    "validators": {"diagnostics", "errors", "io", "resources"},
+    "validators": {"diagnostics", "errors", "io", "resources", "parallel"},
     "render": {"errors", "io", "resources"},
     # the edition site (publish/site) builds a whole edition: it converts transcriptions,
     # validates each letter and renders it
@@ -47,9 +47,26 @@ ALLOWED: dict[str, set[str]] = {
         *("encode", "errors", "io", "authority", "diagnostics"),
         *("render", "transforms", "validators"),
     },
-    "api": {"transforms", "encode", "authority"},
+    # the pipeline per document as pure functions (text or bytes in, bytes out)
+    "api": {"transforms", "encode", "authority", "io", "render"},
+    "parallel": {"errors"},
+    # the per-file work of convert and render, wherever it runs (exception: it shares the
+    # command's page pipeline, tei/cli/documents.py, and its self-check)
+    "batch": {
+        "api",
+        "authority",
+        "cli",
+        "encode",
+        "errors",
+        "io",
+        "model",
+        "parallel",
+        "transforms",
+    },
+    # the Dask recipe: the same per-file work on a cluster, reported as tei convert reports
+    "distributed": {"api", "authority", "batch", "cli", "errors", "io"},
     "cli": {
-        *("api", "transforms", "encode", "validators", "render", "publish"),
+        *("api", "transforms", "encode", "validators", "render", "publish", "batch", "parallel"),
         *("authority", "io", "errors", "diagnostics", "resources", "dates", "model"),
         *("metadata", "warning_kinds", "readers"),
     },

@@ -61,3 +61,26 @@ def test_the_rendering_benchmark_measures_every_figure(tmp_path: Path) -> None:
     assert record["results"]
     for row in record["results"].values():
         assert row["html_ratio"] > 0 and row["text_ratio"] > 0
+
+
+@needs_jing
+def test_the_pipeline_benchmark_measures_every_stage_and_reference(tmp_path: Path) -> None:
+    record = run_bench(
+        "bench_pipeline.py",
+        *("--counts", "12", "30", "--sample", "5", "--jobs", "2"),
+        results=tmp_path / "pipeline.json",
+    )
+    for count in ("12", "30"):
+        (run,) = record["runs"][count]
+        assert run["documents"] == int(count) and run["real_documents"] >= 1
+        assert {"convert → tei,html,text", "validate --level all"} <= set(run["stages"])
+        assert {"render html", "render text"} <= set(run["stages"])
+        for stage in run["stages"].values():
+            assert stage["wall_s"] > 0 and stage["peak_mb"] > 0
+        (reference,) = record["references"][count]
+        assert reference["jing_one_jvm"]["wall_s"] > 0
+    figures = record["figures"]
+    assert figures["html_over_floor"] > 0 and figures["text_over_floor"] > 0
+    assert "peak_growth" in figures and figures["validate_all_over_jing"]["30"] > 0
+    assert "TEI Stylesheets" in record["per_document"]["skipped"]  # no --tei-stylesheets given
+    assert set(record["met"]) >= {"html_over_floor", "text_over_floor", "peak_growth_1000_to_10000"}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from tei.api import Rendered
+from tei.batch import RenderJob, render_files
+from tei.cli.batch import Jobs, progress
 from tei.cli.common import (
     Debug,
     Force,
@@ -27,12 +31,10 @@ from tei.io.files import (
     InputFile,
     gather_inputs,
     output_path,
-    read_tei_bytes,
     write_atomic,
 )
-from tei.io.xmlio import parse_xml
-from tei.render import xslt as rendering
-from tei.render.xslt import MIN_WRAP, OUTPUTS, IndexEntry, index_entry, render_index
+from tei.parallel import WorkerDied
+from tei.render.xslt import MIN_WRAP, OUTPUTS, IndexEntry, render_index
 
 INDEX_NAME = "index.html"
 
@@ -66,6 +68,7 @@ def render(
         typer.Option("--wrap", help="Wrap text lines at N columns (text only).", min=MIN_WRAP),
     ] = None,
     force: Force = False,
+    jobs: Jobs = 0,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
@@ -89,49 +92,55 @@ def render(
         suffix = OUTPUTS[output][1]
         refuse_collisions(items, lambda item: [output_path(output_dir, item, suffix)])
     report = Report(quiet=quiet)
-    stdin = read_stdin_once(items)
     entries: list[IndexEntry] = []
-    for item in items:
-        try:
-            entry = guarded(
-                item.path,
-                debug,
-                lambda item=item: _render_one(item, stdin, output, output_dir, wrap, force, report),
-            )
-        except TeiError as error:
-            report.error(error)
-        else:
-            if entry is not None:
-                entries.append(entry)
-    if output == "html" and output_dir is not None and any(Path(s).is_dir() for s in sources):
+    exit_code = 0
+    job = RenderJob(read_stdin_once(items), output, wrap)
+    try:
+        with progress(render_files(items, job, jobs), len(items), "Rendering", quiet) as done:
+            for item, outcome in zip(items, done, strict=True):
+                try:
+                    entry = guarded(
+                        item.path,
+                        debug,
+                        lambda item=item, outcome=outcome: _write_one(
+                            item, outcome.get(), output, output_dir, force, report
+                        ),
+                    )
+                except TeiError as error:
+                    report.error(error)
+                else:
+                    if entry is not None:
+                        entries.append(entry)
+    except WorkerDied as error:  # the files not reached are not counted: the batch stopped
+        report.error(error)
+        exit_code = error.exit_code
+    folder = any(Path(s).is_dir() for s in sources)
+    if output == "html" and output_dir is not None and folder and not exit_code:
         _write_index(output_dir, entries, force, report)
     if output_dir is not None or report.failed:
         print(report.summary("rendered"), file=sys.stderr)
-    raise typer.Exit(report.exit_code)
+    raise typer.Exit(exit_code or report.exit_code)
 
 
-def _render_one(
+def _write_one(
     item: InputFile,
-    stdin: bytes | None,
+    rendered: Rendered,
     output: str,
     output_dir: Path | None,
-    wrap: int | None,
     force: bool,
     report: Report,
 ) -> IndexEntry | None:
-    name = "<stdin>" if item.is_stdin else item.path
-    tree = parse_xml(read_tei_bytes(item, stdin), name)
-    data = rendering.render(tree, output, source=name, wrap=wrap)
+    """Write a rendered file (here, in input order); its line for the folder's index."""
     if output_dir is None:
-        write_stdout(data)
+        write_stdout(rendered.data)
         report.done += 1
         return None
     target = output_path(output_dir, item, OUTPUTS[output][1])
-    if write_atomic(target, data, force=force):
+    if write_atomic(target, rendered.data, force=force):
         report.done += 1
     else:
         report.unchanged += 1
-    return index_entry(tree, target.relative_to(output_dir).as_posix())
+    return replace(rendered.entry, href=target.relative_to(output_dir).as_posix())
 
 
 def _write_index(output_dir: Path, entries: list[IndexEntry], force: bool, report: Report) -> None:

