@@ -54,14 +54,14 @@ def main() -> None:
     authority = bundled_authority()
     made = []
     for number, text in enumerate(texts):
-        tree = encode_telegram(read(text, f"t{number}.txt", authority), authority)
+        tree = encode_telegram(read(text, f"t{number}.txt", authority))
         made.append((f"t{number}.txt", text, serialize(tree), tree))
     check_valid(made[0][0], made[0][2])  # the schemas, loaded once, not timed
     check_words(made[0][0], made[0][1], made[0][3])  # the stylesheets, likewise
 
     def convert() -> None:
         for name, text, _, _ in made:
-            serialize(encode_telegram(read(text, name, authority), authority))
+            serialize(encode_telegram(read(text, name, authority)))
 
     def valid() -> None:
         for name, _, data, _ in made:

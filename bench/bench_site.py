@@ -40,7 +40,7 @@ def write_letters(folder: Path, count: int, seed: int) -> None:
     choices = RandomChoices(random.Random(seed))
     for number in range(count):
         text = compose(choices, number).text
-        tei = serialize(encode_telegram(read(text, f"gen_{number:05d}.txt", authority), authority))
+        tei = serialize(encode_telegram(read(text, f"gen_{number:05d}.txt", authority)))
         (folder / f"gen_{number:05d}.xml").write_bytes(tei)
 
 
