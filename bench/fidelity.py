@@ -241,10 +241,13 @@ def _with_warning(score: Score, telegram: Telegram, word: str) -> Score:
     return score
 
 
-def _shown_in(page: str, value: str | None) -> bool | str:
+def _shown_in(page: str, value: str | list[str] | None) -> bool | str:
+    """Whether the page shows the truth's value (every item of a list of them)."""
     if not value:
         return "not on the page"
-    return True if normalise(value) in page else "not on the page (cut or dropped)"
+    values = value if isinstance(value, list) else [value]
+    shown = all(normalise(item) in page for item in values)
+    return True if shown else "not on the page (cut or dropped)"
 
 
 def _frus_dateline_shown(truth: dict, page: str) -> bool:
@@ -276,7 +279,13 @@ def _relays(telegram: Telegram) -> list[Person]:
     return relays
 
 
-def _score_references(expected: str, tree, header) -> Score:
+def _score_references(expected: str | list[str], tree, header) -> Score:
+    """The archive's references in sourceDesc, verbatim, and structured where they name a
+    fond (a list of them, as other publishers' truth files give them, scores each)."""
+    if isinstance(expected, list):
+        scores = [_score_references(item, tree, header) for item in expected]
+        misses = [s.reason for s in scores if s.reason]
+        return Score(sum(s.found for s in scores), len(scores), misses[0] if misses else "")
     source = tree.getroot().find("t:teiHeader/t:fileDesc/t:sourceDesc", NS)
     text = normalise("".join(source.itertext())) if source is not None else ""
     verbatim = normalise(expected) in text

@@ -61,3 +61,18 @@ def test_classification_scored_where_the_page_shows_it() -> None:
     # the Office of the Historian's TEI says "secret"; this page does not show it
     hidden = score_document(CORPUS / "frus" / "frus1949v07p2-d227.txt").scores["classification"]
     assert hidden.expected == 0 and hidden.reason == "the page shows no marking"
+
+
+def test_truth_files_of_other_publishers_list_their_references() -> None:
+    """tests/corpus/other gives archive_refs as a list: each is scored, none crashes."""
+    page = (
+        Path(__file__).parent
+        / "corpus"
+        / "other"
+        / "overblog-sempe-to-burdel-letter-1869-09-10.txt"
+    )
+    truth = json.loads(page.with_suffix(".json").read_text("utf-8"))
+    result = score_document(page)
+    if isinstance(truth.get("archive_refs"), list) and "references" in result.scores:
+        assert result.scores["references"].expected in (0, len(truth["archive_refs"]))
+    assert result.scores  # scored, not refused
