@@ -197,7 +197,7 @@ def test_output_naming_files_by_uri_or_in_the_message_is_placed() -> None:
 
 
 def test_long_lists_of_expected_names_are_cut_short() -> None:
-    from tei.validators.relaxng import LISTED_NAMES, _shorten
+    from tei.validators.jing_output import LISTED_NAMES, _shorten
 
     names = ", ".join(f'"e{n}"' for n in range(150))
     message = f'element "signd" not allowed here; expected element {names} or "w"'

@@ -24,7 +24,7 @@ from tei.errors import EXIT_INTERNAL, TeiError, UsageError
 from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
 from tei.validators.output import FORMATTERS, FileResult, summarise
 
-#: the variable :func:`tei.validators.relaxng.find_tei_all` reads (kept here: no import of it)
+#: the variable :func:`tei.validators.jing_tools.find_tei_all` reads (kept here: no import of it)
 TEI_ALL_ENV = "TEI_ALL_RNG"
 TEI_ALL_HINT = "give a tei_all.rng from a TEI P5 release (https://tei-c.org/release/xml/tei/custom/schema/relaxng/)"
 #: files read and validated per jing run: bounds memory (the bytes wait for jing) on huge batches
@@ -191,7 +191,7 @@ def _inputs(sources: list[str]) -> list[InputFile]:
 
 def _check_tools() -> None:
     """The tei level needs Java and tei_all: say how to get them before any work is done."""
-    from tei.validators.relaxng import find_java, find_jing_jar, find_tei_all
+    from tei.validators.jing_tools import find_java, find_jing_jar, find_tei_all
 
     try:
         find_java(), find_jing_jar(), find_tei_all()
@@ -228,7 +228,7 @@ def _is_regular(path: Path, option: str, hint: str | None = None) -> bool:
 
 def _tei_all_release() -> str:
     """``TEI P5 4.3.0``: the release of the tei_all in use, named in every report."""
-    from tei.validators.relaxng import tei_all_version
+    from tei.validators.jing_tools import tei_all_version
 
     return f"TEI P5 {tei_all_version()}"
 

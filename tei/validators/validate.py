@@ -316,14 +316,14 @@ def _embedded_rules() -> EmbeddedRules:
     ``--level all`` when it was done for every document."""
     import os
 
-    from tei.validators.relaxng import TEI_ALL_ENV
+    from tei.validators.jing_tools import TEI_ALL_ENV
 
     return _embedded_rules_for(os.environ.get(TEI_ALL_ENV))
 
 
 @cache
 def _embedded_rules_for(configured: str | None) -> EmbeddedRules:
-    from tei.validators.relaxng import find_tei_all
+    from tei.validators.jing_tools import find_tei_all
     from tei.validators.schematron import embedded_tei_rules
 
     return embedded_tei_rules(find_tei_all())
