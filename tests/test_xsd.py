@@ -85,7 +85,7 @@ def test_on_linux_the_cache_folder_follows_xdg(monkeypatch, tmp_path: Path) -> N
 
 
 def test_the_schema_cache_is_used_only_when_it_is_ours_and_sound(tmp_path: Path) -> None:
-    from tei.validators.xsd import _load_cached, _store_cached, project_schema
+    from tei.validators.xsd_cache import _load_cached, _store_cached, project_schema
 
     cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
     _store_cached(cached, project_schema())
@@ -109,17 +109,17 @@ def test_the_schema_cache_is_used_only_when_it_is_ours_and_sound(tmp_path: Path)
 
 
 def test_the_cache_key_changes_with_the_schema(tmp_path: Path, monkeypatch) -> None:
-    import tei.validators.xsd as xsd
+    import tei.validators.xsd_cache as xsd_cache
 
-    key = xsd.schema_key()
+    key = xsd_cache.schema_key()
     copy = tmp_path / "schemas"
     copy.mkdir()
-    for name in xsd.SCHEMA_FILES:
+    for name in xsd_cache.SCHEMA_FILES:
         (copy / name).write_bytes(schema_path(name).read_bytes())
-    monkeypatch.setattr(xsd, "schema_path", lambda name: copy / name)
-    assert xsd.schema_key() == key
+    monkeypatch.setattr(xsd_cache, "schema_path", lambda name: copy / name)
+    assert xsd_cache.schema_key() == key
     (copy / "telegram.xsd").write_bytes(schema_path("telegram.xsd").read_bytes() + b"\n")
-    assert xsd.schema_key() != key
+    assert xsd_cache.schema_key() != key
 
 
 def test_no_cache_folder_turns_the_cache_off(monkeypatch) -> None:
@@ -132,7 +132,7 @@ def test_no_cache_folder_turns_the_cache_off(monkeypatch) -> None:
 
 
 def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path: Path) -> None:
-    from tei.validators.xsd import STALE_SECONDS, _load_cached, _store_cached, project_schema
+    from tei.validators.xsd_cache import STALE_SECONDS, _load_cached, _store_cached, project_schema
 
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)
@@ -153,7 +153,7 @@ def test_storing_a_schema_prunes_the_cached_ones_nobody_loads_any_more(tmp_path:
 
 
 def test_a_read_only_cache_still_serves(tmp_path: Path, monkeypatch) -> None:
-    from tei.validators.xsd import _load_cached, _store_cached, project_schema
+    from tei.validators.xsd_cache import _load_cached, _store_cached, project_schema
 
     cached = tmp_path / "cache" / "telegram-xsd-test.pickle"
     _store_cached(cached, project_schema())

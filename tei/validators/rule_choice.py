@@ -26,7 +26,7 @@ def load(tei_all: str) -> Choice | None:
     path = _path(tei_all)
     if path is None:
         return None
-    from tei.validators.xsd import _private
+    from tei.validators.xsd_cache import _private
 
     try:
         if not (_private(path) and _private(path.parent)):
@@ -59,7 +59,7 @@ def store(tei_all: str, choice: Choice) -> None:
 
 
 def _path(tei_all: str) -> Path | None:
-    from tei.validators.xsd import cache_dir
+    from tei.validators.xsd_cache import cache_dir
 
     folder = cache_dir()
     return None if folder is None else folder / f"tei-all-rules-{_key(tei_all)}.json"
