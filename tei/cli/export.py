@@ -36,8 +36,9 @@ from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
 from tei.io.files import XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes, write_atomic
 from tei.io.xmlio import parse_xml
-from tei.publish.cmif import Edition, build_cmif, is_web_url, letters_in, serialize_cmif, timestamp
+from tei.publish.cmif import build_cmif, letters_in, serialize_cmif
 from tei.publish.cmif_check import check_cmif
+from tei.publish.cmif_terms import Edition, is_web_url, timestamp
 
 #: ``SOURCE_DATE_EPOCH``: seconds since 1970 that reproducible builds use instead of the clock
 EPOCH_ENV = "SOURCE_DATE_EPOCH"

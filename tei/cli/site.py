@@ -21,7 +21,7 @@ from tei.cli.export import _timestamp, finish
 from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
 from tei.io.files import TEXT_SUFFIXES, XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
-from tei.publish.cmif import Edition, is_web_url
+from tei.publish.cmif_terms import Edition, is_web_url
 from tei.publish.site.build import SiteOptions, build_site, check_unique, read_input
 from tei.publish.site.collect import Record
 from tei.publish.site.write import previous_files, write_site

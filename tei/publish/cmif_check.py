@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei.publish.cmif import (
+from tei.publish.cmif_terms import (
     CMIF_DATE,
     DATING,
     LICENCES,
@@ -24,9 +24,9 @@ from tei.publish.cmif import (
     Warn,
     is_real_date,
     is_web_url,
-    plain_text,
     timestamp,
 )
+from tei.publish.letters import plain_text
 
 
 @dataclass(frozen=True)

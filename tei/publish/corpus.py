@@ -33,7 +33,7 @@ from tei import __version__
 from tei.encode.header import MIXED_CONTENT, serialize
 from tei.errors import XmlInputError
 from tei.io.xmlio import TEI_NS, XML_NS
-from tei.publish.cmif import Notice
+from tei.publish.cmif_terms import Notice
 from tei.publish.letters import action, action_date, correspondence, parties, plain_text
 
 XML_ID = f"{{{XML_NS}}}id"

@@ -17,7 +17,7 @@ from tei.encode.header import encode_telegram, serialize
 from tei.errors import InputError, TeiError
 from tei.io.files import TEXT_SUFFIXES, decode_text
 from tei.io.xmlio import parse_xml
-from tei.publish.cmif import Edition, Notice
+from tei.publish.cmif_terms import Edition, Notice
 from tei.publish.site.chart_pages import network_page, timeline_page
 from tei.publish.site.collect import Record, read_records
 from tei.publish.site.collection import Collection, assemble

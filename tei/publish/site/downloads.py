@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tei.errors import TeiError
-from tei.publish.cmif import Edition, Notice, build_cmif, serialize_cmif
+from tei.publish.cmif import build_cmif, serialize_cmif
 from tei.publish.cmif_check import check_cmif
+from tei.publish.cmif_terms import Edition, Notice
 from tei.publish.corpus import build_corpus, chains, read_letter, to_bytes
 from tei.publish.site.collection import Collection
 from tei.publish.site.layout import Frame, esc, href, page, plural

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import quote
 
-from tei.publish.cmif import PERSON_AUTHORITIES, PLACE_AUTHORITIES
+from tei.publish.cmif_terms import PERSON_AUTHORITIES, PLACE_AUTHORITIES
 from tei.publish.site.chart_pages import person_timeline
 from tei.publish.site.collect import Person, Record
 from tei.publish.site.collection import Collection, Place

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tei.diagnostics import Diagnostic, Severity
-from tei.publish.cmif import Notice
+from tei.publish.cmif_terms import Notice
 from tei.publish.site.collect import Record, pseudonyms
 from tei.publish.site.collection import Collection
 from tei.publish.site.layout import Frame, esc, href, page, plural, time_tag
