@@ -199,7 +199,8 @@ def iter_auto(
 ) -> Iterator[tuple[str, list[Diagnostic], str]]:
     """Each document's name, findings and the label of the checks chosen for it
     (``project+tei``, ``tei``, ``cmif``), in the order given."""
-    from tei.validators.validate import _parse, in_document_order, iter_documents
+    from tei.validators.checks import _parse
+    from tei.validators.validate import in_document_order, iter_documents
 
     parsed: dict[str, tuple[bytes, etree._ElementTree, Choice]] = {}
     broken: dict[str, Diagnostic] = {}
@@ -232,7 +233,7 @@ def extra_only(
     documents: Sequence[tuple[str, bytes]], extra: Sequence[Path]
 ) -> dict[str, list[Diagnostic]]:
     """``--schema`` files' findings at a fixed level (the level's own come from elsewhere)."""
-    from tei.validators.validate import _parse
+    from tei.validators.checks import _parse
 
     chosen = []
     for name, data in documents:
