@@ -71,25 +71,7 @@ def corpus(
     except TeiError as error:
         raise fail(error) from None
     report = Report(strict=strict, quiet=quiet)
-    stdin = read_stdin_once(items)
-    letters: list[Letter] = []
-    seen: dict[str, str] = {}
-    for item in items:
-        name = "<stdin>" if item.is_stdin else item.path
-        try:
-            letter = guarded(name, debug, lambda i=item, n=name: _read(i, n, stdin))
-            if letter.doc_id in seen:
-                raise InputError(
-                    f"document id {letter.doc_id!r} is also the id of {seen[letter.doc_id]}",
-                    source=name,
-                    hint="give each letter once; ids must be unique in a corpus",
-                )
-        except TeiError as error:
-            report.error(error)
-            continue
-        seen[letter.doc_id] = name
-        letters.append(letter)
-        report.done += 1
+    letters = _read_letters(items, report, debug)
     if report.failed:
         finish(report, "nothing written: every letter must be read for the corpus")
     neighbours, notices = chains(letters)
@@ -117,6 +99,31 @@ def corpus(
     if link:
         outcome += f"; links written into {linked} letter file{'s' if linked != 1 else ''}"
     finish(report, outcome)
+
+
+def _read_letters(items: list[InputFile], report: Report, debug: bool) -> list[Letter]:
+    """The letters read, in the order given; an input that cannot be read, or whose document id
+    another letter already has, is an error in ``report`` (the caller then writes nothing)."""
+    stdin = read_stdin_once(items)
+    letters: list[Letter] = []
+    seen: dict[str, str] = {}
+    for item in items:
+        name = "<stdin>" if item.is_stdin else item.path
+        try:
+            letter = guarded(name, debug, lambda i=item, n=name: _read(i, n, stdin))
+            if letter.doc_id in seen:
+                raise InputError(
+                    f"document id {letter.doc_id!r} is also the id of {seen[letter.doc_id]}",
+                    source=name,
+                    hint="give each letter once; ids must be unique in a corpus",
+                )
+        except TeiError as error:
+            report.error(error)
+            continue
+        seen[letter.doc_id] = name
+        letters.append(letter)
+        report.done += 1
+    return letters
 
 
 def _read(item: InputFile, name: str, stdin: bytes | None) -> Letter:

@@ -125,17 +125,7 @@ def export(
         licence=licence.value,
     )
     report = Report(strict=strict, quiet=quiet)
-    stdin = read_stdin_once(items)
-    documents = []
-    for item in items:
-        name = "<stdin>" if item.is_stdin else item.path
-        try:
-            data = read_tei_bytes(item, stdin)
-            documents.append((name, guarded(name, debug, lambda d=data, n=name: _root(d, n))))
-        except TeiError as error:
-            report.error(error)
-        else:
-            report.done += 1
+    documents = _read_letters(items, report, debug)
     if report.failed:
         finish(report, "nothing written: every letter must be read for a complete index")
     try:
@@ -150,18 +140,7 @@ def export(
         finish(report, "nothing written: no letter has a correspDesc to export")
     if report.strict and report.warnings:
         finish(report, "nothing written (--strict)")
-    problems = check_cmif(tree)
-    if problems:
-        for problem in problems:
-            target = str(output or "<stdout>")
-            where = f"{target}:{problem.line}" if problem.line else target
-            print(f"{where}: error: {problem.message}", file=sys.stderr)
-        print(
-            "tei export: error: internal error: the CMIF output breaks the rules above; "
-            "nothing written — please report this with the input files",
-            file=sys.stderr,
-        )
-        raise typer.Exit(EXIT_INTERNAL)
+    _refuse_broken_output(tree, output)
     data = serialize_cmif(tree)
     try:
         written = write_output(output, data, force)
@@ -170,6 +149,43 @@ def export(
     count = f"{letters} letter{'s' if letters != 1 else ''}"
     target = output or "<stdout>"
     finish(report, f"{count} written to {target}" if written else f"{target} unchanged ({count})")
+
+
+def _read_letters(
+    items: list[InputFile], report: Report, debug: bool
+) -> list[tuple[str, etree._Element]]:
+    """Each input's name and root; an input that cannot be read is an error in ``report``
+    (the caller writes nothing then: an index missing a letter is not complete)."""
+    stdin = read_stdin_once(items)
+    documents = []
+    for item in items:
+        name = "<stdin>" if item.is_stdin else item.path
+        try:
+            data = read_tei_bytes(item, stdin)
+            documents.append((name, guarded(name, debug, lambda d=data, n=name: _root(d, n))))
+        except TeiError as error:
+            report.error(error)
+        else:
+            report.done += 1
+    return documents
+
+
+def _refuse_broken_output(tree: etree._ElementTree, output: Path | None) -> None:
+    """Exit with :data:`EXIT_INTERNAL`, writing nothing, when the CMIF built breaks CMIF's
+    rules (:func:`check_cmif`): that is a bug of the exporter, never the user's input."""
+    problems = check_cmif(tree)
+    if not problems:
+        return
+    for problem in problems:
+        target = str(output or "<stdout>")
+        where = f"{target}:{problem.line}" if problem.line else target
+        print(f"{where}: error: {problem.message}", file=sys.stderr)
+    print(
+        "tei export: error: internal error: the CMIF output breaks the rules above; "
+        "nothing written — please report this with the input files",
+        file=sys.stderr,
+    )
+    raise typer.Exit(EXIT_INTERNAL)
 
 
 def write_output(output: Path | None, data: bytes, force: bool) -> bool:
