@@ -120,30 +120,45 @@ def convert(
         refuse_collisions(items, lambda item: [output_path(output_dir, item, s) for s in suffixes])
     options = Options(load_metadata(metadata), not no_split, allow_non_letters, silenced)
     report = Report(strict=strict, quiet=quiet)
-    exit_code = 0
     stdin = read_stdin_once(items, max_bytes)
     job = ConvertJob(
         stdin, max_bytes, authority, formats, strict, options, to_stdout=output_dir is None
     )
+    exit_code = _convert_all(items, job, jobs, output_dir, force, report, debug)
+    if output_dir is not None or report.failed or report.warnings:
+        print(report.summary("converted"), file=sys.stderr)
+    raise typer.Exit(exit_code or report.exit_code)
+
+
+def _convert_all(
+    items: list[InputFile],
+    job: ConvertJob,
+    jobs: int,
+    output_dir: Path | None,
+    force: bool,
+    report: Report,
+    debug: bool,
+) -> int:
+    """Convert and write every input, each failure an error in ``report``; the exit code of a
+    worker that died (the batch stopped there), else 0."""
     try:
-        with progress(convert_files(items, job, jobs), len(items), "Converting", quiet) as done:
+        done_items = convert_files(items, job, jobs)
+        with progress(done_items, len(items), "Converting", report.quiet) as done:
             for item, outcome in zip(items, done, strict=True):
                 try:
                     guarded(
                         item.path,
                         debug,
                         lambda item=item, outcome=outcome: _write_one(
-                            item, outcome.get(), output_dir, force, report, options
+                            item, outcome.get(), output_dir, force, report, job.options
                         ),
                     )
                 except TeiError as error:
                     report.error(error)
     except WorkerDied as error:  # the files not reached are not counted: the batch stopped
         report.error(error)
-        exit_code = error.exit_code
-    if output_dir is not None or report.failed or report.warnings:
-        print(report.summary("converted"), file=sys.stderr)
-    raise typer.Exit(exit_code or report.exit_code)
+        return error.exit_code
+    return 0
 
 
 def _write_one(

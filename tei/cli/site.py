@@ -72,16 +72,7 @@ def site(
     except TeiError as error:
         raise fail(error) from None
     report = Report(quiet=quiet)
-    records, roots = [], []
-    for item in items:
-        try:
-            found, root = guarded(item.path, debug, lambda i=item: _read(i))
-        except TeiError as error:
-            report.error(error)
-            continue
-        records.extend(found)
-        roots.append(root)
-        report.done += 1
+    records, roots = _read_all(items, report, debug)
     for problem in check_unique(records):
         report.error(problem)
     if report.failed:
@@ -109,6 +100,25 @@ def site(
         outcome += f"; {notes} notes from the CMIF/corpus builds on quality.html"
     outcome += f"; open {output / 'index.html'}"
     finish(report, outcome)
+
+
+def _read_all(
+    items: list[InputFile], report: Report, debug: bool
+) -> tuple[list[Record], list[etree._Element]]:
+    """The letters' records and each input's root, in the order given; an input that cannot be
+    read is an error in ``report`` (the caller then writes nothing)."""
+    records: list[Record] = []
+    roots: list[etree._Element] = []
+    for item in items:
+        try:
+            found, root = guarded(item.path, debug, lambda i=item: _read(i))
+        except TeiError as error:
+            report.error(error)
+            continue
+        records.extend(found)
+        roots.append(root)
+        report.done += 1
+    return records, roots
 
 
 def _inputs(sources: list[str], output: Path) -> list[InputFile]:
