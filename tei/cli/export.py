@@ -128,18 +128,7 @@ def export(
     documents = _read_letters(items, report, debug)
     if report.failed:
         finish(report, "nothing written: every letter must be read for a complete index")
-    try:
-        tree, notices = guarded("tei export", debug, lambda: build_cmif(documents, edition))
-    except TeiError as error:
-        raise fail(error) from None
-    for notice in notices:
-        report.warning(notice.source, notice.line, notice.message)
-    letters = len(tree.getroot().findall(".//{*}correspDesc"))
-    if not letters:
-        report.failed += 1
-        finish(report, "nothing written: no letter has a correspDesc to export")
-    if report.strict and report.warnings:
-        finish(report, "nothing written (--strict)")
+    tree, letters = _build(documents, edition, report, debug)
     _refuse_broken_output(tree, output)
     data = serialize_cmif(tree)
     try:
@@ -168,6 +157,26 @@ def _read_letters(
         else:
             report.done += 1
     return documents
+
+
+def _build(
+    documents: list[tuple[str, etree._Element]], edition: Edition, report: Report, debug: bool
+) -> tuple[etree._ElementTree, int]:
+    """The CMIF tree and its number of letters, its notices reported as warnings; finishes the
+    command, writing nothing, when no letter has a correspDesc or --strict meets a warning."""
+    try:
+        tree, notices = guarded("tei export", debug, lambda: build_cmif(documents, edition))
+    except TeiError as error:
+        raise fail(error) from None
+    for notice in notices:
+        report.warning(notice.source, notice.line, notice.message)
+    letters = len(tree.getroot().findall(".//{*}correspDesc"))
+    if not letters:
+        report.failed += 1
+        finish(report, "nothing written: no letter has a correspDesc to export")
+    if report.strict and report.warnings:
+        finish(report, "nothing written (--strict)")
+    return tree, letters
 
 
 def _refuse_broken_output(tree: etree._ElementTree, output: Path | None) -> None:
