@@ -103,6 +103,15 @@ def test_an_unidentified_correspondent_gets_an_entry_and_the_body_links_to_it() 
     assert root.xpath("//t:sourceDesc/t:bibl[@xml:id]", namespaces=T) == []
 
 
+def test_a_correspondent_named_like_the_file_gets_an_id_of_its_own() -> None:
+    # hypothesis found it: sender "A" of a.txt took the document's own xml:id "a"
+    actions = (CorrespAction("sent", (Person("A"),)),)
+    root = root_of(telegram(Header(title="T", actions=actions), persons=(), name="a.txt"))
+    ids = root.xpath("//@xml:id", namespaces=T)
+    assert root.get(XML_ID) == "a" and len(ids) == len(set(ids))
+    assert root.xpath("//t:correspAction/t:persName/@ref", namespaces=T) == ["#a-person"]
+
+
 def test_encoding_consults_no_authority(monkeypatch) -> None:
     def refuse(*_arguments):
         raise AssertionError("the encoder loaded an authority")

@@ -45,7 +45,7 @@ def encode_telegram(telegram: Telegram, authority: object = None) -> etree._Elem
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_LANG, header.text_language.code)
     root.set(XML_ID, document_id(telegram))
-    people = People(header.actions, telegram.persons)
+    people = People(header.actions, telegram.persons, frozenset({root.get(XML_ID)}))
     body_encoder = BodyEncoder(people.ref)
     text = etree.Element(tei("text"))
     body_encoder.encode(telegram.body, text)

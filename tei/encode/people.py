@@ -20,9 +20,14 @@ class People:
     """The persons a document names: the telegram's known persons by id, others by a slug."""
 
     def __init__(
-        self, actions: tuple[CorrespAction, ...], persons: tuple[KnownPerson, ...]
+        self,
+        actions: tuple[CorrespAction, ...],
+        persons: tuple[KnownPerson, ...],
+        reserved: frozenset[str] = frozenset(),
     ) -> None:
         self.known = {person.id: person for person in persons}
+        #: ids a slug must not take: the document's own, and the known persons'
+        self.reserved = reserved | set(self.known)
         self.used: dict[str, KnownPerson | Person] = {}
         self.by_name: dict[str, str] = {}
         for action in actions:
@@ -47,6 +52,8 @@ class People:
         if not correspondent:
             return None
         slug = _slug(name)
+        while slug in self.reserved:
+            slug = f"{slug}-person"  # "A" writing a.txt: the person is not the document
         self.by_name[key] = slug
         self.used.setdefault(slug, Person(name, None))
         return slug
