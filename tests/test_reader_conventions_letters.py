@@ -178,3 +178,27 @@ def test_a_heading_broken_over_two_lines_is_one_heading() -> None:
         parts.title == "Memorandum by the State Secretary in the German Foreign Office (Weizsäcker)"
     )
     assert parts.head_sender is not None and parts.head_sender.name == "Weizsäcker"
+
+
+def test_a_dash_heading_with_its_date() -> None:
+    parts = generic.split("Сайт\n\nГеорг V — Николаю II, 19 июля / 1 августа 1914 г.\n\nТекст.\n")
+    assert (parts.head_sender.name, parts.head_recipient.name) == ("Георг V", "Николаю II")
+    assert parts.date == PartialDate(1914, 8, 1)
+
+
+@pytest.mark.parametrize("line", ["Moscow — a city of churches", "The war — and the peace"])
+def test_near_misses_are_no_dash_headings(line) -> None:
+    assert parse_letter_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"), [("Милюков.", "Милюков"), ("Édouard Sempé", "Édouard Sempé")]
+)
+def test_signatures_in_other_scripts(line, name) -> None:
+    facts = parse_signature(line)
+    assert facts is not None and facts.name == name
+
+
+@pytest.mark.parametrize("line", ["мы получили ваше письмо.", "Édouard a écrit hier"])
+def test_sentences_in_other_scripts_are_no_signatures(line) -> None:
+    assert parse_signature(line) is None

@@ -96,6 +96,10 @@ def _take_heading(lines: list[Line], head: int, parts: SourceParts) -> int:
     else:
         parts.head_sender = parse_by_heading(line)
     parts.title, parts.title_line = line, number
+    tail = line.partition(",")[2].strip()
+    found = read_date(tail) if tail else None
+    if found is not None:  # ``Георг V — Николаю II, 19 июля / 1 августа 1914 г.``
+        parts.date_text, parts.date_line, parts.date = tail, number, found.date
     return head
 
 

@@ -1,9 +1,10 @@
 """Headings of printed letters that name both parties, in the forms other publishers use.
 
 ``Sir Edward Grey to Sir E. Goschen.`` (a final full stop), ``FROM X TO Y``, ``A. B. SMITH TO
-C. D. JONES``, ``Der Botschafter in Wien an das Auswärtige Amt``, ``From: X`` / ``To: Y`` on two
-lines. Each side is a short run of capitalised words (small words between); a sentence that
-happens to hold ``to`` has lower-case words where a name would be, or runs too long.
+C. D. JONES``, ``Der Botschafter in Wien an das Auswärtige Amt``, ``Георг V — Николаю II, 19
+июля / 1 августа 1914 г.`` (a dash between the parties, the date after a comma), ``From: X`` /
+``To: Y`` on two lines. Each side is a short run of capitalised words (small words between); a
+sentence that happens to hold ``to`` has lower-case words where a name would be, or runs too long.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tei.readers.conventions.parties import Party, parse_party
+from tei.readers.conventions.world_date import read_date
 
 _MAX_WORDS = 22
 _SMALL = {
@@ -32,6 +34,8 @@ _KINDS = {
     "letter", "telegram", "telegramme", "telegramm", "note", "message", "report", "memorandum",
     "dispatch", "despatch", "cable", "reply", "answer", "circular", "lettre", "brief",
 }  # fmt: skip
+#: ``Георг V — Николаю II, 19 июля / 1 августа 1914 г.``: sender, dash, recipient (a date after)
+_DASH = re.compile(r"^(?P<s>[^—–]+?)\s+[—–]\s+(?P<r>[^—–]+?)\.?$")
 _FIELD = re.compile(r"^\**(?P<k>From|To|An|De|À|A)\**:\**\s*(?P<v>[^*]+?)\**\s*$", re.I)
 _MARKER = re.compile(r"(?:\s*\(\d{1,3}\)|\s*\[\d{1,3}\]|\d)$")
 
@@ -42,7 +46,11 @@ def parse_letter_heading(line: str) -> tuple[Party, Party] | None:
     line = re.sub(r"[_*]+\.$", ".", line).strip("_*")
     if not line or len(line.split()) > _MAX_WORDS or line.endswith((",", ":", ";", "?", "!")):
         return None
-    match = _FROM_TO.match(line) or _TO.match(line)
+    if "," in line:
+        head, _, tail = line.partition(",")
+        if read_date(tail):
+            line = head
+    match = _FROM_TO.match(line) or _TO.match(line) or _DASH.match(line)
     if not match:
         return None
     sender, recipient = match.group("s").strip(" ,"), _MARKER.sub("", match.group("r")).strip()

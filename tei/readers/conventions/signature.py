@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from tei.dates import is_date
 
-_WORD = r"(?:[A-Z]\.|[A-Z][A-Za-z'’\-]+)"
+#: a capital in Latin (with accents) or Cyrillic script starts a name's word (``Édouard``,
+#: ``Милюков``); the rest of the word is letters in either case
+_CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+_WORD = rf"(?:{_CAP}\.|{_CAP}(?:[^\W\d_]|['’\-])+)"
 _NAME = rf"{_WORD}(?:\s{_WORD}){{0,3}}"
 _UPPER_WORD = r"(?:[A-Z]\.|[A-Z][A-Z'’\-]+)"
 _UPPER_NAME = rf"{_UPPER_WORD}(?:\s{_UPPER_WORD}){{0,3}}"
