@@ -103,8 +103,9 @@ def _take_heading(lines: list[Line], head: int, parts: SourceParts) -> int:
     return head
 
 
-def _ends(line: str) -> tuple | object | None:
-    return parse_heading(line) or parse_letter_heading(line) or parse_by_heading(line)
+def _ends(line: str) -> bool:
+    """The line (a heading joined with its next line) is still a heading."""
+    return bool(parse_heading(line) or parse_letter_heading(line) or parse_by_heading(line))
 
 
 def _continues(line: str, after: str) -> bool:
