@@ -202,3 +202,10 @@ def test_signatures_in_other_scripts(line, name) -> None:
 @pytest.mark.parametrize("line", ["мы получили ваше письмо.", "Édouard a écrit hier"])
 def test_sentences_in_other_scripts_are_no_signatures(line) -> None:
     assert parse_signature(line) is None
+
+
+def test_an_editors_bracket_on_the_first_line_is_no_title() -> None:
+    parts = generic.split("[Secret]\nFrom: Washington (Nomura)\nTo: Tokyo\n\nText.\n")
+    assert parts.title is None
+    assert parts.body[0].lines[0] == "[Secret]"
+    assert (parts.head_sender.name, parts.head_recipient.name) == ("Washington", "Tokyo")

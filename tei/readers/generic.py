@@ -205,6 +205,7 @@ def _untitled_top(blocks: list[Block], parts: SourceParts) -> list[Block]:
         or line.endswith((".", ",", ":"))
         or len(line.split()) > 25
         or is_date(line)
+        or (line.startswith("[") and line.endswith("]"))  # the editor's ``[Secret]``, no title
     ):
         return blocks
     parts.title, parts.title_line = line, first.line
