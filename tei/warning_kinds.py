@@ -29,6 +29,7 @@ KINDS: dict[str, str] = {
     "not-utf8": "the file is not UTF-8 and was decoded as a legacy encoding",
     "metadata-conflict": "the editor's metadata and the text disagree: the metadata wins",
     "not-a-letter": "the text does not read as a letter or telegram (with --allow-non-letters)",
+    "page-matter": "lines of the page outside the document (site, navigation) left out, named",
     DEFAULT_KIND: "a warning of no more specific kind",
 }
 

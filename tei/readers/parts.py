@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tei.dates import PartialDate
 from tei.model import FrontLine, ReaderWarning
 from tei.readers.blocks import Block
 from tei.readers.conventions.parties import Party
@@ -26,6 +27,9 @@ class SourceParts:
     title_line: int | None = None
     date_text: str | None = None
     date_line: int | None = None
+    #: the date already read (a form :func:`tei.dates.parse_date` does not know: other languages,
+    #: two calendars); the assembly uses it over ``date_text``
+    date: PartialDate | None = None
     citation: str | None = None
     citation_line: int | None = None
     summary: str | None = None

@@ -55,7 +55,7 @@ def assemble(parts: SourceParts, source_name: str, authority: Authority) -> Tele
             sender=party_person(parts.head_sender, authority),
             recipient=party_person(parts.head_recipient, authority),
         )
-    date = _date(parts.date_text, parts.date_line, warn)
+    date = parts.date or _date(parts.date_text, parts.date_line, warn)
     if date is None and citation and citation.date_text:
         date = _date(citation.date_text, parts.citation_line, warn)
     kind = parts.kind if parts.kind in _KINDS else (facts.kind or DEFAULT_KIND)

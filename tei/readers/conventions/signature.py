@@ -16,12 +16,23 @@ from dataclasses import dataclass
 
 from tei.dates import is_date
 
-_WORD = r"(?:[A-Z]\.|[A-Z][A-Za-z'’\-]+)"
+#: a capital in Latin (with accents) or Cyrillic script starts a name's word (``Édouard``,
+#: ``Милюков``); the rest of the word is letters in either case
+_CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+_WORD = rf"(?:{_CAP}\.|{_CAP}(?:[^\W\d_]|['’\-])+)"
 _NAME = rf"{_WORD}(?:\s{_WORD}){{0,3}}"
 _UPPER_WORD = r"(?:[A-Z]\.|[A-Z][A-Z'’\-]+)"
 _UPPER_NAME = rf"{_UPPER_WORD}(?:\s{_UPPER_WORD}){{0,3}}"
 _SLASHED = re.compile(rf"^/(?P<name>{_NAME})/$")
-_SIGNED = re.compile(rf"^Signed:?\s+(?P<name>{_NAME})\.?$")
+#: a name in any script, for the forms that say in words that a signature follows
+_WIDE_WORD = r"(?:[^\W\d_]\.|[^\W\d_][\w'’\-]*\.?)"
+_WIDE_NAME = rf"{_WIDE_WORD}(?:\s{_WIDE_WORD}){{0,3}}"
+_SIGNED = re.compile(
+    rf"^(?:Signed:?\s+(?P<name>{_NAME})"
+    r"|(?:\((?:Signed|SIGNED|signed|Signé|Signe|signé|Sgd\.?|gez\.?|Gez\.?)\)|Signed,|SIGNED,"
+    r"|Signé\s*:|Signe\s*:|gez\.)\s*"
+    rf"(?P<wide>{_WIDE_NAME}))\.?$"
+)
 _NUMBERED = re.compile(
     rf"^(?:No\.|Nº|N°|#)\s*\d+(?:/\w+)?\s+(?P<name>{_UPPER_NAME})(?:,\s*(?P<date>.+))?$"
 )
@@ -53,7 +64,8 @@ def parse_signature(line: str) -> SignatureFacts | None:
         match = pattern.match(line)
         if match:
             date = match.groupdict().get("date")
-            return SignatureFacts(match.group("name"), date)
+            name = match.group("name") or re.sub(r"(\w{2,})\.$", r"\1", match.group("wide"))
+            return SignatureFacts(name, date)
     match = _PLAIN.match(line)
     if (
         match
