@@ -94,7 +94,7 @@ def convert_file(job: ConvertJob, item: InputFile) -> ConvertResult:
 
 
 def convert_targets(
-    item: InputFile, output_dir: Path, result: ConvertResult, formats: tuple[str, ...]
+    item: InputFile, output_dir: Path, result: ConvertResult
 ) -> list[tuple[Path, bytes]]:
     """Where each output of a converted file goes: ``NAME.xml``, or ``NAME-n.xml`` for the
     n-th document of a page of several."""
@@ -107,7 +107,7 @@ def convert_targets(
             outputs[output],
         )
         for number, outputs in enumerate(result.produced, start=1)
-        for output in formats
+        for output in outputs
     ]
 
 

@@ -156,16 +156,11 @@ def _convert_and_write(item: InputFile, job: ConvertJob, out: Path, force: bool)
         if job.strict and result.warnings:
             record.refused = True
             return record
-        for target, data in convert_targets(item, out, result, tuple(formats_of(result))):
+        for target, data in convert_targets(item, out, result):
             record.written |= write_atomic(target, data, force=force)
     except TeiError as error:
         record.error, record.error_exit = str(error), error.exit_code
     return record
-
-
-def formats_of(result) -> tuple[str, ...]:
-    """The outputs a converted file holds, in the order they were asked for."""
-    return tuple(result.produced[0]) if result.produced else ()
 
 
 def _summarise(records: list[FileRecord], strict: bool) -> Summary:

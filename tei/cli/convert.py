@@ -183,7 +183,7 @@ def _write_one(
         report.done += 1
         return
     written = False
-    for target, data in convert_targets(item, output_dir, result, tuple(result.produced[0])):
+    for target, data in convert_targets(item, output_dir, result):
         written |= write_atomic(target, data, force=force)
     if len(result.produced) > 1:
         lines = ", ".join(f"line {n}" for n in result.first_lines)

@@ -112,7 +112,7 @@ def export(
             email,
             {"--publisher": publisher, "--editor": editor, "--title": title, "--email": email},
         )
-        stamp = _timestamp(date, items)
+        stamp = cmif_timestamp(date, items)
     except TeiError as error:
         raise fail(error) from None
     edition = Edition(
@@ -267,7 +267,7 @@ def _check_options(url: str, email: str | None, texts: dict[str, str | None]) ->
         raise UsageError(f"--email {email!r} is not an e-mail address", source="tei export")
 
 
-def _timestamp(option: str | None, items: list[InputFile]) -> str:
+def cmif_timestamp(option: str | None, items: list[InputFile]) -> str:
     """The CMIF file's date: given, or reproducible (see the module's docstring)."""
     if option is not None:
         return _parsed(option, "--date")

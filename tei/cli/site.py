@@ -17,7 +17,7 @@ import typer
 from lxml import etree
 
 from tei.cli.common import Debug, Quiet, fail, guarded
-from tei.cli.export import _timestamp, finish
+from tei.cli.export import cmif_timestamp, finish
 from tei.cli.report import Report
 from tei.errors import TeiError, UsageError
 from tei.io.files import TEXT_SUFFIXES, XML_SUFFIXES, InputFile, gather_inputs, read_tei_bytes
@@ -184,6 +184,6 @@ def _edition(
         publisher=publisher or name,
         editor=editor,
         url=url.rstrip("/") + "/downloads/cmif.xml",
-        timestamp=_timestamp(date, items),
+        timestamp=cmif_timestamp(date, items),
         email=email,
     )
